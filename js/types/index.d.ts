@@ -1,0 +1,258 @@
+// Hand-written types for the public API of pixelpipe (see js/catalogue for the parameter ranges).
+
+export declare const version: string;
+
+// ---- errors -------------------------------------------------------------------------------
+
+export interface ErrorDetails {
+  /** For config errors: where, e.g. `variationConfigs[2].radius`. */
+  path?: string;
+  /** For config errors: the value received. */
+  value?: unknown;
+  /** For config errors: what was expected. */
+  expected?: unknown;
+  [key: string]: unknown;
+}
+
+export interface ImageProcessingErrorJSON {
+  name: string;
+  code: string;
+  message: string;
+  operation?: string;
+  details: ErrorDetails;
+  stack?: string;
+  cause?: unknown;
+}
+
+export interface ImageProcessingErrorOptions {
+  code?: string;
+  operation?: string;
+  details?: ErrorDetails;
+  cause?: unknown;
+}
+
+export declare class ImageProcessingError extends Error {
+  constructor(message: string, options?: ImageProcessingErrorOptions);
+  /** Stable SCREAMING_SNAKE identifier, e.g. `DECODE_FAILED`, `TIMEOUT`, `DISPOSED`. */
+  code: string;
+  /** The public method that failed, e.g. `generateVariations`. */
+  operation: string | undefined;
+  details: ErrorDetails;
+  toJSON(): ImageProcessingErrorJSON;
+}
+export declare class InvalidConfigurationError extends ImageProcessingError {}
+export declare class UnsupportedTransformationError extends ImageProcessingError {}
+export declare class InvalidLayerError extends ImageProcessingError {}
+export declare class UnsupportedAnalysisError extends ImageProcessingError {}
+export declare class TimeoutError extends ImageProcessingError {}
+export declare class AbortError extends ImageProcessingError {}
+/** `code` is `IMAGE_TOO_LARGE` or `OUT_OF_MEMORY`. */
+export declare class ResourceLimitError extends ImageProcessingError {}
+export declare class DecodeError extends ImageProcessingError {}
+export declare class UnsupportedFormatError extends ImageProcessingError {}
+
+/** Rebuilds the right error class from `error.toJSON()` (e.g. after postMessage). */
+export declare function errorFromJSON(json: ImageProcessingErrorJSON | { name?: string; code?: string; message?: string }): ImageProcessingError;
+
+// ---- caches -------------------------------------------------------------------------------
+
+export interface Cache {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<unknown>;
+  clear(): Promise<void>;
+}
+
+export declare class MemoryCache implements Cache {
+  constructor(options?: { maxBytes?: number });
+  readonly maxBytes: number;
+  /** Bytes currently held. */
+  readonly size: number;
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<boolean>;
+  clear(): Promise<void>;
+}
+
+export declare class IndexedDBCache implements Cache {
+  constructor(options?: { name?: string; storeName?: string; indexedDB?: IDBFactory });
+  /** False when IndexedDB is unavailable: the cache then stores nothing. */
+  available(): Promise<boolean>;
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+  clear(): Promise<void>;
+  close(): void;
+}
+
+// ---- inputs, outputs ----------------------------------------------------------------------
+
+/** Raw RGBA8 pixels; an ImageData qualifies. */
+export interface RawImage {
+  width: number;
+  height: number;
+  data: Uint8Array | Uint8ClampedArray;
+}
+export type ImageInput = Uint8Array | ArrayBuffer | Blob | RawImage;
+
+/** Output of format 'raw'; `new ImageData(out.data, out.width, out.height)` works. */
+export interface RawOutput {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+// ---- variation configs --------------------------------------------------------------------
+
+export type OutputFormat = 'png' | 'jpeg' | 'jpg' | 'raw';
+export type Fit = 'contain' | 'cover' | 'fill' | 'inside' | 'outside';
+/** '#rgb', '#rgba', '#rrggbb', '#rrggbbaa' or [r, g, b] / [r, g, b, a] with integers 0-255. */
+export type Color = string | [number, number, number] | [number, number, number, number];
+
+export interface ResizeStep {
+  type: 'resize';
+  /** 1..32768 pixels; at least one of width/height. */
+  width?: number;
+  height?: number;
+  /** Default true (fit 'contain'); false = fit 'fill'. */
+  maintainAspectRatio?: boolean;
+  maintain_aspect_ratio?: boolean;
+  fit?: Fit;
+  /** Default false. */
+  withoutEnlargement?: boolean;
+  without_enlargement?: boolean;
+  /** Default '#00000000' (transparent). */
+  background?: Color;
+  backgroundColor?: Color;
+  background_color?: Color;
+}
+
+export interface ColorTransformStep {
+  type: 'color_transform';
+  transform: 'grayscale';
+}
+
+export interface GaussianBlurStep {
+  type: 'filter';
+  filter: 'gaussian_blur';
+  /** Sigma in pixels, (0, 100]; default 2. */
+  radius?: number;
+  /** Alias of radius. */
+  sigma?: number;
+}
+
+export type VariationStep = ResizeStep | ColorTransformStep | GaussianBlurStep;
+
+export interface VariantOutputOptions {
+  /** Unique within one call. */
+  id: string;
+  /** Default 'png'. */
+  format?: OutputFormat;
+  /** JPEG only: 1..100, default 80. */
+  quality?: number;
+}
+
+export type VariationConfig =
+  | (VariantOutputOptions & VariationStep)
+  | (VariantOutputOptions & { steps: VariationStep[] });
+
+export type VariationResults = Record<string, Uint8Array | RawOutput>;
+
+// ---- service ------------------------------------------------------------------------------
+
+export interface Logger {
+  debug(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+export interface ServiceOptions {
+  /** Default null (no cache). */
+  cache?: Cache | null;
+  /** Default 10. */
+  maxConcurrentOperations?: number;
+  /** Default 30000; counted from the moment a worker starts the operation. Infinity = none. */
+  operationTimeoutMs?: number;
+  /** Default 100_000_000. */
+  maxInputPixels?: number;
+  /** Default 32768. */
+  maxInputSide?: number;
+  /** Default 1 for the threaded build, else min(cores, 4). */
+  workers?: number;
+  /** Halide threads per worker (threaded build only); default: the core count. */
+  threads?: number;
+  /** Default 'auto': threaded where possible, else single-threaded. */
+  build?: 'auto' | 'mt' | 'st';
+  /** Default: silent. */
+  logger?: Logger;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Names the input for the cache, so its bytes need not be hashed. */
+  cacheKey?: string;
+  /** Hand the input's buffer to the worker without copying (it becomes detached). */
+  transfer?: boolean;
+  /** Overrides operationTimeoutMs for this call. */
+  timeoutMs?: number;
+}
+
+export interface Capabilities {
+  build: 'mt' | 'st';
+  threads: number;
+  workers: number;
+  simd: boolean;
+  formats: string[];
+  version: string;
+  /** Why the single-threaded build runs, when it does. */
+  reason?: string;
+}
+
+export declare class ImageProcessingService {
+  private constructor();
+  static create(options?: ServiceOptions): Promise<ImageProcessingService>;
+  generateVariations(image: ImageInput, variationConfigs: VariationConfig[], options?: CallOptions): Promise<VariationResults>;
+  capabilities(): Capabilities;
+  dispose(): Promise<void>;
+}
+
+// ---- catalogue ----------------------------------------------------------------------------
+
+export interface ParamSpec {
+  type: 'integer' | 'number' | 'boolean' | 'enum' | 'color';
+  doc: string;
+  unit?: string;
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  values?: readonly string[];
+  default?: unknown;
+  snake?: string;
+  aliases?: readonly string[];
+}
+
+export interface OperationEntry {
+  doc: string;
+  op?: string;
+  requireAnyOf?: readonly string[];
+  params?: Readonly<Record<string, ParamSpec>>;
+  selector?: string;
+  choices?: Readonly<Record<string, { op: string; doc: string; params: Readonly<Record<string, ParamSpec>> }>>;
+}
+
+export interface FormatEntry {
+  doc: string;
+  mimeType: string | null;
+  extension: string;
+  aliases?: readonly string[];
+  options: Readonly<Record<string, ParamSpec>>;
+}
+
+/** The read-only operation and format catalogue (deep-frozen). */
+export declare const catalogue: {
+  readonly operations: Readonly<Record<'resize' | 'color_transform' | 'filter', OperationEntry>>;
+  readonly formats: Readonly<Record<'png' | 'jpeg' | 'raw', FormatEntry>>;
+  readonly defaultFormat: 'png';
+};

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// run-tests.mjs: runs every suite (ctest, Jest, Playwright) even when one fails, then prints one
+// closing line over all of them: "N passed, N failed". Usage: run-tests.mjs [cpp|jest|browser ...]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const results = path.join(root, 'test-results');
+mkdirSync(results, { recursive: true });
+const selected = process.argv.slice(2);
+const want = (name) => selected.length === 0 || selected.includes(name);
+
+function run(cmd, args, extraEnv = {}) {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], cwd: root, env: { ...process.env, ...extraEnv }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  process.stdout.write(r.stdout ?? '');
+  return { status: r.status, stdout: r.stdout ?? '' };
+}
+
+function readJson(file) {
+  try { return JSON.parse(readFileSync(file, 'utf8')); } catch { return null; }
+}
+
+const suites = [];
+
+if (want('cpp')) {
+  // ctest's own summary: "100% tests passed, 0 tests failed out of 12"
+  const { status, stdout } = run('ctest', ['--test-dir', 'build/host', '--output-on-failure', '-j', '2']);
+  const m = /tests passed, (\d+) tests? failed out of (\d+)/.exec(stdout);
+  const failed = m ? Number(m[1]) : 1;
+  const total = m ? Number(m[2]) : 1;
+  suites.push({ name: 'ctest', passed: total - failed, failed: status === 0 ? failed : Math.max(failed, 1) });
+}
+
+if (want('jest')) {
+  const out = path.join(results, 'jest.json');
+  rmSync(out, { force: true });
+  const { status } = run('node', ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`],
+    { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() });
+  const j = readJson(out);
+  const passed = j?.numPassedTests ?? 0;
+  const failed = (j?.numFailedTests ?? 0) + (j?.numRuntimeErrorTestSuites ?? 0);
+  suites.push({ name: 'jest', passed, failed: status === 0 ? failed : Math.max(failed, 1) });
+}
+
+if (want('browser')) {
+  const out = path.join(results, 'playwright.json');
+  rmSync(out, { force: true });
+  const { status } = run('node', ['node_modules/@playwright/test/cli.js', 'test', '-c', 'tests/browser/playwright.config.js'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const j = readJson(out);
+  const passed = j?.stats?.expected ?? 0;
+  const failed = (j?.stats?.unexpected ?? 0) + (j?.stats?.flaky ?? 0);
+  suites.push({ name: 'playwright', passed, failed: status === 0 ? failed : Math.max(failed, 1) });
+}
+
+for (const s of suites) console.log(`[tests] ${s.name}: ${s.passed} passed, ${s.failed} failed`);
+const passed = suites.reduce((a, s) => a + s.passed, 0);
+const failed = suites.reduce((a, s) => a + s.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && existsSync(root) ? 0 : 1);

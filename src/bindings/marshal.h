@@ -1,0 +1,23 @@
+// marshal.h: emscripten::val ⇄ the pipeline's C++ structs. Only this folder knows about JS values.
+#pragma once
+#include <emscripten/val.h>
+
+#include <vector>
+
+#include "core/limits.h"
+#include "core/status.h"
+#include "pipeline/variations.h"
+
+namespace pixelpipe::bindings {
+
+// JS variants ([{id, format, quality, steps:[{op, ...}]}]) → specs. Numbers and booleans become
+// num[key], strings str[key], numeric arrays num["key.i"].
+std::vector<pipeline::VariantSpec> variants_from_js(const emscripten::val &variants);
+Limits limits_from_js(const emscripten::val &limits);
+
+emscripten::val error_to_js(const Status &status);
+emscripten::val result_to_js(const pipeline::VariationsResult &result);
+// A JS-owned Uint8Array holding a copy of `bytes` (the one copy out of wasm memory).
+emscripten::val bytes_to_js(const std::vector<uint8_t> &bytes);
+
+}  // namespace pixelpipe::bindings

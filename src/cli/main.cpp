@@ -1,0 +1,186 @@
+// pixelpipe_native: the native build of the engine behind a small CLI, for the oracle tests
+// (tests/oracle) and the native benchmark (bench/). Contract: .notes/CONTRACTS.md.
+//   pixelpipe_native info FILE
+//   pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]
+//                    [--max-pixels N] [--max-side N] [STEP ...]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "codec/decode.h"
+#include "pipeline/variations.h"
+
+using namespace pixelpipe;
+
+namespace {
+
+constexpr char kRawMagic[9] = "PPRAW001";
+
+bool read_file(const char *path, std::vector<uint8_t> &out) {
+    FILE *f = std::fopen(path, "rb");
+    if (!f) return false;
+    uint8_t buf[1 << 16];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
+    std::fclose(f);
+    return true;
+}
+
+bool write_file(const char *path, const std::vector<uint8_t> &header, const std::vector<uint8_t> &body) {
+    FILE *f = std::fopen(path, "wb");
+    if (!f) return false;
+    bool ok = std::fwrite(header.data(), 1, header.size(), f) == header.size() &&
+              std::fwrite(body.data(), 1, body.size(), f) == body.size();
+    return std::fclose(f) == 0 && ok;
+}
+
+void put_u32(std::vector<uint8_t> &v, uint32_t x) {
+    for (int i = 0; i < 4; ++i) v.push_back(uint8_t(x >> (8 * i)));
+}
+
+uint32_t get_u32(const uint8_t *p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (uint32_t(p[3]) << 24); }
+
+bool ends_with(const std::string &s, const std::string &suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// "op" or "op:key=value,key=value"; numbers become num[], "r/g/b/a" becomes key.0..key.3.
+pipeline::OpSpec parse_step(const std::string &text) {
+    pipeline::OpSpec op;
+    const size_t colon = text.find(':');
+    op.op = text.substr(0, colon);
+    if (colon == std::string::npos) return op;
+    std::string rest = text.substr(colon + 1);
+    size_t start = 0;
+    while (start < rest.size()) {
+        size_t end = rest.find(',', start);
+        if (end == std::string::npos) end = rest.size();
+        const std::string kv = rest.substr(start, end - start);
+        const size_t eq = kv.find('=');
+        if (eq != std::string::npos) {
+            const std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
+            if (value.find('/') != std::string::npos) {
+                size_t p = 0;
+                for (int i = 0; i < 4 && p <= value.size(); ++i) {
+                    size_t q = value.find('/', p);
+                    if (q == std::string::npos) q = value.size();
+                    op.num[key + "." + std::to_string(i)] = std::atof(value.substr(p, q - p).c_str());
+                    p = q + 1;
+                }
+            } else {
+                char *endp = nullptr;
+                const double d = std::strtod(value.c_str(), &endp);
+                if (endp && *endp == '\0' && !value.empty()) {
+                    op.num[key] = d;
+                } else if (value == "true" || value == "false") {
+                    op.num[key] = value == "true" ? 1 : 0;
+                } else {
+                    op.str[key] = value;
+                }
+            }
+        }
+        start = end + 1;
+    }
+    return op;
+}
+
+int fail(const Status &s) {
+    std::fprintf(stderr, "ERROR %s: %s", error_code_name(s.code), s.message.c_str());
+    if (s.variant >= 0) std::fprintf(stderr, " (variant %d, step %d)", s.variant, s.step);
+    std::fprintf(stderr, "\n");
+    return 2;
+}
+
+int usage() {
+    std::fprintf(stderr,
+                 "usage: pixelpipe_native info FILE\n"
+                 "       pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]\n"
+                 "                        [--max-pixels N] [--max-side N] [STEP ...]\n");
+    return 64;
+}
+
+int cmd_info(const char *path) {
+    std::vector<uint8_t> bytes;
+    if (!read_file(path, bytes)) return usage();
+    auto info = codec::probe_image(bytes.data(), bytes.size());
+    if (!info.ok()) return fail(info.status());
+    std::printf("{\"width\":%d,\"height\":%d,\"format\":\"%s\"}\n", info.value().width, info.value().height,
+                info.value().format.c_str());
+    return 0;
+}
+
+int cmd_run(int argc, char **argv) {
+    if (argc < 4) return usage();
+    const std::string in = argv[2], out = argv[3];
+    pipeline::VariantSpec variant;
+    variant.id = "out";
+    variant.format = "raw";
+    Limits limits;
+    int repeat = 1;
+    for (int i = 4; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto next = [&]() -> const char * { return i + 1 < argc ? argv[++i] : ""; };
+        if (a == "--format") variant.format = next();
+        else if (a == "--quality") variant.quality = std::atoi(next());
+        else if (a == "--repeat") repeat = std::max(1, std::atoi(next()));
+        else if (a == "--max-pixels") limits.max_pixels = std::strtoull(next(), nullptr, 10);
+        else if (a == "--max-side") limits.max_side = std::atoi(next());
+        else variant.steps.push_back(parse_step(a));
+    }
+    std::vector<uint8_t> bytes;
+    if (!read_file(in.c_str(), bytes)) {
+        std::fprintf(stderr, "cannot read %s\n", in.c_str());
+        return 64;
+    }
+    const std::vector<pipeline::VariantSpec> variants{variant};
+    Result<pipeline::VariationsResult> result = Status::error(ErrorCode::INTERNAL, "not run");
+    // --repeat N runs the whole call N times (benchmarks) and reports the best time.
+    double best_ms = 1e300;
+    for (int r = 0; r < repeat; ++r) {
+        const auto t0 = std::chrono::steady_clock::now();
+        if (ends_with(in, ".ppraw")) {
+            if (bytes.size() < 16 || std::memcmp(bytes.data(), kRawMagic, 8) != 0) {
+                return fail(Status::error(ErrorCode::INVALID_ARGUMENT, "not a .ppraw file"));
+            }
+            const int w = int(get_u32(&bytes[8])), h = int(get_u32(&bytes[12]));
+            if (bytes.size() != 16 + size_t(w) * size_t(h) * 4) {
+                return fail(Status::error(ErrorCode::INVALID_ARGUMENT, ".ppraw size mismatch"));
+            }
+            auto img = Image::allocate(w, h);
+            if (!img.ok()) return fail(img.status());
+            std::memcpy(img.value().data(), bytes.data() + 16, img.value().size_bytes());
+            result = pipeline::run_variations(img.value(), variants, limits);
+        } else {
+            result = pipeline::process_variations(bytes.data(), bytes.size(), variants, limits);
+        }
+        if (!result.ok()) return fail(result.status());
+        best_ms = std::min(best_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    const auto &o = result.value().outputs.at(0);
+    std::vector<uint8_t> header;
+    if (o.format == "raw") {
+        header.assign(kRawMagic, kRawMagic + 8);
+        put_u32(header, uint32_t(o.width));
+        put_u32(header, uint32_t(o.height));
+    }
+    if (!write_file(out.c_str(), header, o.bytes)) {
+        std::fprintf(stderr, "cannot write %s\n", out.c_str());
+        return 64;
+    }
+    std::printf("{\"width\":%d,\"height\":%d,\"sourceFormat\":\"%s\",\"decodeMs\":%.3f,\"pipelineMs\":%.3f,"
+                "\"encodeMs\":%.3f,\"bestTotalMs\":%.3f}\n",
+                o.width, o.height, result.value().source_format.c_str(), result.value().decode_ms, o.pipeline_ms,
+                o.encode_ms, best_ms);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    if (argc >= 3 && std::strcmp(argv[1], "info") == 0) return cmd_info(argv[2]);
+    if (argc >= 2 && std::strcmp(argv[1], "run") == 0) return cmd_run(argc, argv);
+    return usage();
+}

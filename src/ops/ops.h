@@ -1,0 +1,39 @@
+// ops.h: the catalogue of pure image → image operations the pipeline can call. Each returns a
+// new Image or a Status; none throws. Parameters arrive already validated and normalised by the
+// JS layer (js/catalogue); these functions re-check only what memory safety needs.
+#pragma once
+#include <array>
+
+#include "core/image.h"
+#include "core/limits.h"
+#include "core/status.h"
+
+namespace pixelpipe::ops {
+
+enum class Fit { Contain, Cover, Fill, Inside, Outside };
+
+struct ResizeSpec {
+    int width = 0;   // 0 = derive from height and the aspect ratio
+    int height = 0;  // 0 = derive from width and the aspect ratio
+    Fit fit = Fit::Contain;
+    bool without_enlargement = false;
+    std::array<uint8_t, 4> background{0, 0, 0, 0};  // RGBA, padding for Contain
+};
+
+// Resize with separable Lanczos3 on premultiplied alpha (sRGB values, as Pillow and sharp do).
+// Fit semantics follow sharp: contain = letterbox to exactly width×height, cover = fill and crop
+// centred, fill = stretch, inside = fit within, no padding, outside = cover without the crop.
+Result<Image> resize(const Image &src, const ResizeSpec &spec, const Limits &limits);
+// The plain resampler to an exact size: the building block of resize().
+Result<Image> resample_lanczos3(const Image &src, int width, int height);
+
+// Rec.709 luma on the sRGB-encoded values (as CSS grayscale(1) and skimage.color.rgb2gray):
+// Y = 0.2126 R + 0.7152 G + 0.0722 B; output R=G=B=Y, alpha unchanged.
+Result<Image> grayscale(const Image &src);
+
+// Gaussian blur with standard deviation sigma in pixels (sigma > 0), edges repeated, alpha
+// premultiplied. The `radius` of the specification maps to sigma = radius (CSS blur() and
+// Pillow's GaussianBlur use the same convention).
+Result<Image> gaussian_blur(const Image &src, float sigma);
+
+}  // namespace pixelpipe::ops

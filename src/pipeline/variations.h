@@ -1,0 +1,44 @@
+// variations.h: decode once → each variant's steps → encode.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/image.h"
+#include "core/limits.h"
+#include "core/status.h"
+#include "pipeline/spec.h"
+
+namespace pixelpipe::pipeline {
+
+struct VariantOutput {
+    std::string id;
+    std::string format;           // "png" | "jpeg" | "raw"
+    int width = 0;
+    int height = 0;
+    std::vector<uint8_t> bytes;   // encoded file, or RGBA8 pixels for "raw"
+    double pipeline_ms = 0;       // steps
+    double encode_ms = 0;
+};
+
+struct VariationsResult {
+    std::vector<VariantOutput> outputs;
+    int source_width = 0;   // after orientation
+    int source_height = 0;
+    std::string source_format;  // "raw" when the input was pixels
+    double decode_ms = 0;
+};
+
+// Runs one op on an image. Unknown op ids are UNSUPPORTED_OPERATION.
+Result<Image> apply_op(const Image &src, const OpSpec &op, const Limits &limits);
+
+// Runs all variants on an already decoded image. On failure the Status names the variant and
+// step index.
+Result<VariationsResult> run_variations(const Image &source, const std::vector<VariantSpec> &variants,
+                                        const Limits &limits);
+
+// Decodes `data` then runs run_variations.
+Result<VariationsResult> process_variations(const uint8_t *data, size_t size, const std::vector<VariantSpec> &variants,
+                                            const Limits &limits);
+
+}  // namespace pixelpipe::pipeline

@@ -1,0 +1,41 @@
+// rgba.h: a plain RGBA8 image for the scalar references (no Halide, no pixelpipe code).
+#pragma once
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+namespace ref {
+
+struct Rgba {
+    int width = 0, height = 0;
+    std::vector<uint8_t> px;  // interleaved RGBA, row-major
+    Rgba() = default;
+    Rgba(int w, int h) : width(w), height(h), px(size_t(w) * h * 4, 0) {}
+    uint8_t &at(int x, int y, int c) { return px[(size_t(y) * width + x) * 4 + c]; }
+    uint8_t at(int x, int y, int c) const { return px[(size_t(y) * width + x) * 4 + c]; }
+};
+
+// Premultiplied double planes → straight RGBA8: same convention as color_math.h.
+inline void unpremultiply_to(const std::vector<double> &pm, Rgba &out) {
+    for (size_t i = 0; i < size_t(out.width) * out.height; ++i) {
+        const double a = std::min(255.0, std::max(0.0, pm[i * 4 + 3]));
+        for (int c = 0; c < 3; ++c) {
+            double v = a < 0.5 ? 0.0 : std::min(255.0, std::max(0.0, pm[i * 4 + c] * 255.0 / a));
+            out.px[i * 4 + c] = uint8_t(std::lround(v));
+        }
+        out.px[i * 4 + 3] = uint8_t(std::lround(a));
+    }
+}
+
+inline std::vector<double> premultiplied(const Rgba &in) {
+    std::vector<double> pm(in.px.size());
+    for (size_t i = 0; i < size_t(in.width) * in.height; ++i) {
+        const double a = in.px[i * 4 + 3];
+        for (int c = 0; c < 3; ++c) pm[i * 4 + c] = in.px[i * 4 + c] * a / 255.0;
+        pm[i * 4 + 3] = a;
+    }
+    return pm;
+}
+
+}  // namespace ref

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { catalogue, version } from '../../js/index.js';
+import { operations } from '../../js/catalogue/operations.js';
+import { formats } from '../../js/catalogue/formats.js';
+import { normaliseVariationConfigs } from '../../js/config/normalise.js';
+import { validateVariationConfigs } from '../../js/config/validate.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+
+/** Every (type, choice) pair in the catalogue, as a minimal valid config. */
+function minimalConfigs() {
+  return Object.entries(operations).flatMap(([type, entry]) => {
+    if (!entry.selector) return [{ id: type, type, ...Object.fromEntries((entry.requireAnyOf ?? []).slice(0, 1).map((k) => [k, 8])) }];
+    return Object.keys(entry.choices).map((choice) => ({ id: `${type}:${choice}`, type, [entry.selector]: choice }));
+  });
+}
+
+describe('catalogue', () => {
+  test('version equals package.json', () => {
+    expect(version).toBe(pkg.version);
+  });
+
+  test('the exported catalogue is deep-frozen and equals the source data', () => {
+    expect(Object.isFrozen(catalogue)).toBe(true);
+    expect(Object.isFrozen(catalogue.operations.filter.choices.gaussian_blur.params.radius)).toBe(true);
+    expect(() => { catalogue.operations.filter.choices.gaussian_blur.params.radius.max = 1e9; }).toThrow(TypeError);
+    expect(catalogue.operations).toEqual(operations);
+    expect(catalogue.formats).toEqual(formats);
+    expect(catalogue.defaultFormat).toBe('png');
+  });
+
+  test('every parameter has a type, a doc, and a default of its own type within range', () => {
+    for (const entry of Object.values(operations)) {
+      const paramSets = entry.selector ? Object.values(entry.choices).map((c) => c.params) : [entry.params];
+      for (const params of paramSets) {
+        for (const [key, spec] of Object.entries(params)) {
+          expect([key, typeof spec.doc]).toEqual([key, 'string']);
+          expect(['integer', 'number', 'boolean', 'enum', 'color']).toContain(spec.type);
+          if ('default' in spec && spec.type !== 'color') {
+            expect(() => validateVariationConfigs([{ ...minimalConfigs().find((c) => c.type === 'resize'), [key]: spec.default }])).not.toThrow(/Expected/);
+          }
+        }
+      }
+    }
+  });
+
+  test('every catalogue operation normalises to an engine op', () => {
+    const batons = normaliseVariationConfigs(minimalConfigs());
+    expect(batons.map((b) => b.steps[0].op).sort()).toEqual(['gaussian_blur', 'grayscale', 'resize']);
+  });
+
+  test('the specification names: transform grayscale, filter gaussian_blur with radius, resize fields', () => {
+    expect(Object.keys(operations.color_transform.choices)).toContain('grayscale');
+    expect(operations.filter.choices.gaussian_blur.params.radius).toMatchObject({ min: 0, minExclusive: true, max: 100, default: 2 });
+    expect(Object.keys(operations.resize.params)).toEqual(['width', 'height', 'maintainAspectRatio', 'fit', 'withoutEnlargement', 'background']);
+    expect(formats.jpeg.options.quality).toMatchObject({ min: 1, max: 100, default: 80 });
+  });
+});
