@@ -30,7 +30,7 @@ const el = {
 
 /** Object URLs created for the current results; revoked on the next run. */
 let liveUrls = [];
-let service = null;
+let servicePromise = null;
 let runCounter = 0;
 
 el.config.textContent = 'service.generateVariations(bytes, ' + JSON.stringify(VARIATIONS, null, 2) + ')';
@@ -61,9 +61,16 @@ function clearError() {
   delete el.error.dataset.errorCode;
 }
 
-/** Create the service once; shows the build that runs. */
-async function getService() {
-  if (service) return service;
+/** Create the service once (memoised promise: a click during start-up must not create a second one). */
+function getService() {
+  if (!servicePromise) {
+    servicePromise = createService();
+    servicePromise.catch(() => { servicePromise = null; }); // allow a retry on the next run
+  }
+  return servicePromise;
+}
+
+async function createService() {
   let mod;
   try {
     mod = await import('../js/index.js');
@@ -71,7 +78,7 @@ async function getService() {
     el.build.textContent = 'unavailable';
     throw new Error(`cannot load /js/index.js (is the package built?): ${err.message}`);
   }
-  service = await mod.ImageProcessingService.create({ logger: console });
+  const service = await mod.ImageProcessingService.create({ logger: console });
   window.pixelpipeService = service; // handy from DevTools
   const caps = await service.capabilities();
   el.build.textContent = caps.build;

@@ -42,9 +42,10 @@ inline void schedule_rgba_output(Halide::Func out, const Halide::Var &x, const H
 
 // A 1-D filter written as acc(x, y, c) = 0; acc(x, y, c) += w * in(.., r) and read through
 // f(x, y, c) = acc(x, y, c). A single float32x4 accumulator is latency-bound (each tap's add waits
-// for the previous one): measured 870 ms for sigma-3 blur of 4000x3000 in wasm (node, 1 thread).
-// Computing acc for a tile of `tile` pixels with the tap loop outside the unrolled pixels gives
-// `tile` independent accumulators that stay in registers.
+// for the previous one). Computing acc for a tile of `tile` pixels with the tap loop outside the
+// unrolled pixels gives `tile` independent accumulators that stay in registers (checked in the
+// wasm assembly: 9 v128.load + 8 mul/add per tap, no spills). Measured on Lanczos3
+// 4000x3000 -> 6000x4500, wasm st in node 20: 818 ms (one accumulator) -> 468 ms (tile 8).
 inline void schedule_rgba_filter(Halide::Func f, Halide::Func acc, const Halide::Var &x, const Halide::Var &y,
                                  const Halide::Var &c, const Halide::Var &xo, const Halide::Var &xi, Halide::RVar r,
                                  int tile) {

@@ -9,6 +9,7 @@
 #include "HalideRuntime.h"
 #include "bindings/marshal.h"
 #include "codec/decode.h"
+#include "ops/registry.h"
 #include "pipeline/variations.h"
 
 namespace pixelpipe::bindings {
@@ -60,6 +61,13 @@ void set_threads(int n) {
 
 std::string version() { return PIXELPIPE_VERSION; }
 
+// The op ids this build executes: the catalogue drift test compares them with js/catalogue.
+val list_operations() {
+    val names = val::array();
+    for (const auto &name : ops::list_operations()) names.call<void>("push", name);
+    return names;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pixelpipe) {
@@ -67,6 +75,7 @@ EMSCRIPTEN_BINDINGS(pixelpipe) {
     emscripten::function("probe", &probe);
     emscripten::function("setThreads", &set_threads);
     emscripten::function("version", &version);
+    emscripten::function("listOperations", &list_operations);
 }
 
 }  // namespace pixelpipe::bindings

@@ -1,6 +1,7 @@
 // pixelpipe_native: the native build of the engine behind a small CLI, for the oracle tests
 // (tests/oracle) and the native benchmark (bench/). Contract: .notes/CONTRACTS.md.
 //   pixelpipe_native info FILE
+//   pixelpipe_native ops            (the op ids this build executes, one a line)
 //   pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]
 //                    [--max-pixels N] [--max-side N] [STEP ...]
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "codec/decode.h"
+#include "ops/registry.h"
 #include "pipeline/variations.h"
 
 using namespace pixelpipe;
@@ -182,5 +184,9 @@ int cmd_run(int argc, char **argv) {
 int main(int argc, char **argv) {
     if (argc >= 3 && std::strcmp(argv[1], "info") == 0) return cmd_info(argv[2]);
     if (argc >= 2 && std::strcmp(argv[1], "run") == 0) return cmd_run(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "ops") == 0) {
+        for (const auto &name : ops::list_operations()) std::printf("%s\n", name.c_str());
+        return 0;
+    }
     return usage();
 }

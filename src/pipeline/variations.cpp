@@ -5,6 +5,7 @@
 
 #include "codec/decode.h"
 #include "codec/encode.h"
+#include "ops/registry.h"
 
 namespace pixelpipe::pipeline {
 namespace {
@@ -35,13 +36,30 @@ Result<VariantOutput> run_variant(const Image &source, const VariantSpec &v, int
     out.format = v.format;
     auto t0 = std::chrono::steady_clock::now();
     // Steps chain through `current`; the source is borrowed, never copied, until a step runs.
+    // A run of consecutive pointwise steps goes to the color family as one chain (fusion).
     Image current;
     const Image *input = &source;
-    for (size_t s = 0; s < v.steps.size(); ++s) {
-        auto r = apply_op(*input, v.steps[s], limits);
-        if (!r.ok()) return located(r.status(), index, int(s));
+    const auto &steps = v.steps;
+    for (size_t s = 0; s < steps.size();) {
+        const ops::OpEntry *entry = ops::find_op(steps[s].op);
+        if (!entry) {
+            return located(Status::error(ErrorCode::UNSUPPORTED_OPERATION, "unknown operation '" + steps[s].op + "'"),
+                           index, int(s));
+        }
+        size_t end = s + 1;
+        if (entry->pointwise) {
+            while (end < steps.size()) {
+                const ops::OpEntry *next = ops::find_op(steps[end].op);
+                if (!next || !next->pointwise) break;
+                ++end;
+            }
+        }
+        auto r = end - s > 1 ? ops::apply_pointwise_chain(*input, &steps[s], &steps[0] + end, limits)
+                             : entry->run(*input, steps[s], limits);
+        if (!r.ok()) return located(r.status(), index, r.status().step >= 0 ? int(s) + r.status().step : int(s));
         current = r.take();
         input = &current;
+        s = end;
     }
     out.pipeline_ms = ms_since(t0);
     out.width = input->width();

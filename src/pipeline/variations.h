@@ -29,9 +29,6 @@ struct VariationsResult {
     double decode_ms = 0;
 };
 
-// Runs one op on an image. Unknown op ids are UNSUPPORTED_OPERATION.
-Result<Image> apply_op(const Image &src, const OpSpec &op, const Limits &limits);
-
 // Runs all variants on an already decoded image. On failure the Status names the variant and
 // step index.
 Result<VariationsResult> run_variations(const Image &source, const std::vector<VariantSpec> &variants,

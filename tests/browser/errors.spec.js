@@ -16,7 +16,7 @@ const MALFORMED = [
   ['malformed/bomb_png_65536x65536_valid.png', ['IMAGE_TOO_LARGE']],
   ['malformed/bomb_jpeg_20000x14000_valid.jpg', ['IMAGE_TOO_LARGE']],
 ];
-const GOOD = [{ id: 'small', type: 'resize', width: 16, height: 16, maintainAspectRatio: true, format: 'raw' }];
+const GOOD = [{ id: 'small', type: 'resize', width: 16, height: 16, fit: 'inside', format: 'raw' }]; // 40×30 → 16×12
 
 test.afterEach(async ({ page }) => { await disposeService(page); });
 
@@ -34,6 +34,7 @@ for (const origin of [ISOLATED_ORIGIN, PLAIN_ORIGIN]) {
 
       expect(r.bad.ok, `${file} must reject`).toBe(false);
       const e = r.bad.error;
+      test.info().annotations.push({ type: 'measured', description: `${file}: ${e.constructorName} ${e.code}: ${e.message}` });
       expect(e.isImageProcessingError, `${file}: instanceof ImageProcessingError (${JSON.stringify(e)})`).toBe(true);
       expect(e.isError).toBe(true);
       expect(e.constructorName, `${file}: class name`).toMatch(/Error$/);
@@ -45,6 +46,17 @@ for (const origin of [ISOLATED_ORIGIN, PLAIN_ORIGIN]) {
     }
   });
 }
+
+test('a decode error message names the format that failed (not another decoder\'s reason)', async ({ page }) => {
+  // stb_image tries its decoders in turn; stbi_failure_reason() then holds the LAST decoder's reason.
+  // A truncated JPEG must not be reported as "bad png sig".
+  await openHarness(page, ISOLATED_ORIGIN);
+  for (const file of ['malformed/truncated_in_headers.jpg', 'malformed/truncated_progressive.jpg', 'malformed/its_jpeg_bad_dht.jpg']) {
+    const r = await page.evaluate(async (b64) => h.settle(svc.generateVariations(h.fromBase64(b64), [{ id: 'g', type: 'color_transform', transform: 'grayscale' }])), testFileBase64(file));
+    if (r.ok) continue; // stb may decode a damaged file partially; only the failures' messages are checked
+    expect(r.error.message, `${file}: ${r.error.message}`).not.toMatch(/\bpng\b/i);
+  }
+});
 
 test('config errors: class, code and the path of the bad field', async ({ page }) => {
   await openHarness(page, ISOLATED_ORIGIN);

@@ -85,6 +85,7 @@ test.describe('cross-origin isolated page (COOP/COEP)', () => {
         cmp: h.compare({ width: g.width, height: g.height, data: g.data }, oracle, { tol: 2 }),
       };
     });
+    test.info().annotations.push({ type: 'measured', description: `grayscale vs canvas grayscale(1): max |diff| ${r.cmp.maxDiff}, mean ${r.cmp.meanDiff.toFixed(3)}` });
     expect(r.shape).toEqual({ width: 256, height: 192, len: 256 * 192 * 4, isU8: true });
     expect(r.cmp.sameSize).toBe(true);
     expect(r.cmp.over, `first pixel outside ±2: ${JSON.stringify(r.cmp.firstOver)}; max diff ${r.cmp.maxDiff}`).toBe(0);
@@ -104,6 +105,7 @@ test.describe('cross-origin isolated page (COOP/COEP)', () => {
       const same = h.compare(src, oracle, { margin: 20, channels: 3 });
       return { cmp: h.compare({ width: b.width, height: b.height, data: b.data }, oracle, { tol: 8, margin: 20, channels: 3 }), unblurred: same.meanDiff };
     });
+    test.info().annotations.push({ type: 'measured', description: `blur vs canvas blur(5px), interior: max |diff| ${r.cmp.maxDiff}, mean ${r.cmp.meanDiff.toFixed(3)} (unblurred vs canvas: mean ${r.unblurred.toFixed(2)})` });
     expect(r.cmp.sameSize).toBe(true);
     expect(r.cmp.meanDiff, `mean |diff| vs canvas blur; the unblurred image differs by ${r.unblurred.toFixed(2)}`).toBeLessThan(2);
     expect(r.cmp.maxDiff).toBeLessThanOrEqual(16);
@@ -160,6 +162,7 @@ test('mt and st builds give the same pixels (raw output, ±1)', async ({ browser
       expect(B.length).toBe(A.length);
       let max = 0, nDiff = 0;
       for (let i = 0; i < A.length; i++) { const d = Math.abs(A[i] - B[i]); if (d) nDiff++; if (d > max) max = d; }
+      test.info().annotations.push({ type: 'measured', description: `mt vs st ${input}/${id} ${a.width}x${a.height}: ${nDiff} bytes differ, max ${max}` });
       expect(max, `${input}/${id}: ${nDiff} bytes differ, max ${max}`).toBeLessThanOrEqual(1);
     }
   }

@@ -62,7 +62,7 @@ describeWithEngine('pixelpipe CLI on the real engine', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(3);
     expect(r.stdout).toMatch(/thumbnail\.png\t.*bytes\t\d+ ms/);
-    expect(pngSize(new Uint8Array(readFileSync(path.join(out, 'thumbnail.png'))))).toMatchObject({ width: 300, height: 200 });
+    expect(pngSize(new Uint8Array(readFileSync(path.join(out, 'thumbnail.png'))))).toMatchObject({ width: 300, height: 300 });
     expect(existsSync(path.join(out, 'grayscale.png')) && existsSync(path.join(out, 'blurred.png'))).toBe(true);
   });
 

@@ -50,7 +50,7 @@ describeWithEngine('npm pack', () => {
     const stdout = execFileSync(process.execPath, ['run.mjs', testdataPath('photos/kodim23.png')], { cwd: app, encoding: 'utf8', timeout: 60_000 });
     expect(JSON.parse(stdout)).toEqual({
       version: '0.1.0', build: 'mt', bad: 'UnsupportedTransformationError',
-      sizes: { thumbnail: [300, 200], grayscale: [768, 512], blurred: [768, 512] },
+      sizes: { thumbnail: [300, 300], grayscale: [768, 512], blurred: [768, 512] },
     });
 
     const help = execFileSync(path.join(app, 'node_modules/.bin/pixelpipe'), ['--help'], { encoding: 'utf8' });

@@ -39,10 +39,26 @@ describeWithEngine('ImageProcessingService in Node on the real engine', () => {
       expect(bytes).toBeInstanceOf(Uint8Array);
       expect(isPng(bytes)).toBe(true);
     }
-    expect(pngSize(out.thumbnail)).toMatchObject({ width: 300, height: 200 }); // contain: 768x512 → 300x200
+    // maintainAspectRatio → fit 'contain' (sharp's meaning): 768x512 scaled to 300x200, letterboxed to 300x300
+    expect(pngSize(out.thumbnail)).toMatchObject({ width: 300, height: 300 });
     expect(pngSize(out.grayscale)).toMatchObject({ width: 768, height: 512 });
     expect(pngSize(out.blurred)).toMatchObject({ width: 768, height: 512 });
     expect(kodim.byteLength).toBeGreaterThan(0); // the caller's input stays usable (copied, not transferred)
+  });
+
+  test("resize fits: contain letterboxes with a transparent background, inside does not pad", async () => {
+    const out = await service.generateVariations(kodim, [
+      { id: 'contain', type: 'resize', width: 300, height: 300, maintainAspectRatio: true, format: 'raw' },
+      { id: 'inside', type: 'resize', width: 300, height: 300, fit: 'inside', format: 'raw' },
+      { id: 'red', type: 'resize', width: 300, height: 300, background: '#ff0000', format: 'raw' },
+    ]);
+    const pixel = (img, x, y) => Array.from(img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4));
+    expect([out.contain.width, out.contain.height]).toEqual([300, 300]);
+    expect(pixel(out.contain, 150, 0)).toEqual([0, 0, 0, 0]); // band above: (300 - 200) / 2 = 50 rows
+    expect(pixel(out.contain, 150, 299)).toEqual([0, 0, 0, 0]);
+    expect(pixel(out.contain, 150, 150)[3]).toBe(255);
+    expect(pixel(out.red, 150, 0)).toEqual([255, 0, 0, 255]);
+    expect([out.inside.width, out.inside.height]).toEqual([300, 200]);
   });
 
   test('raw output: grayscale has r = g = b; blur is smoother; sizes', async () => {
@@ -92,7 +108,7 @@ describeWithEngine('ImageProcessingService in Node on the real engine', () => {
     expect(fromBlob.t).toEqual(fromBuffer.t);
     const { raw } = await service.generateVariations(kodim, [{ id: 'raw', type: 'resize', width: 16, format: 'raw' }]);
     const fromRaw = await service.generateVariations(raw, [{ id: 'p', type: 'resize', width: 8 }]);
-    expect(pngSize(fromRaw.p)).toMatchObject({ width: 8, height: 5 });
+    expect(pngSize(fromRaw.p)).toMatchObject({ width: 8, height: Math.round((8 * raw.height) / raw.width) });
     const mine = kodim.slice();
     await service.generateVariations(mine, config, { transfer: true });
     expect(mine.byteLength).toBe(0); // detached
@@ -182,10 +198,10 @@ describeWithEngine('service options on the real engine', () => {
 
   test('dispose: pending calls and later calls reject with DISPOSED; dispose is idempotent', async () => {
     const service = await ImageProcessingService.create();
-    const pending = service.generateVariations(readTestdata(HEAVY), [{ id: 'b', type: 'filter', filter: 'gaussian_blur', radius: 50 }]);
+    const pending = service.generateVariations(readTestdata(HEAVY), [{ id: 'b', type: 'filter', filter: 'gaussian_blur', radius: 50 }]).catch((e) => e);
     await service.dispose();
     await service.dispose();
-    await expect(pending).rejects.toMatchObject({ code: 'DISPOSED' });
+    expect(await pending).toMatchObject({ name: 'ImageProcessingError', code: 'DISPOSED' });
     const later = await service.generateVariations(kodim, SPEC_EXAMPLE_CONFIGS).catch((e) => e);
     expect(later).toBeInstanceOf(ImageProcessingError);
     expect(later.code).toBe('DISPOSED');
@@ -198,7 +214,8 @@ describeWithEngine('service options on the real engine', () => {
       expect(caps).toMatchObject({ build: 'st', threads: 1 });
       expect(caps.reason).toMatch(/single-threaded/);
       const out = await service.generateVariations(kodim, SPEC_EXAMPLE_CONFIGS);
-      expect(pngSize(out.thumbnail)).toMatchObject({ width: 300, height: 200 });
+      expect(pngSize(out.thumbnail)).toMatchObject({ width: 300, height: 300 });
+      expect(pngSize(out.blurred)).toMatchObject({ width: 768, height: 512 });
     } finally {
       await service.dispose();
     }
