@@ -25,6 +25,12 @@ function fromBase64(b64) {
 // ---------------------------------------------------------------- pixelpipe (mt or st: the page decides)
 function pixelpipeEngine() {
   let svc = null;
+  // The service logs the engine's decode time at debug level ("…, decode 81.07 ms"): keep the last one.
+  let lastDecodeMs = null;
+  const logger = {
+    debug(msg) { const m = /decode ([\d.]+) ms/.exec(String(msg)); if (m) lastDecodeMs = Number(m[1]); },
+    info() {}, warn: console.warn.bind(console), error: console.error.bind(console),
+  };
   const variation = {
     // No steps: decode and hand back the raw pixels.
     decode: { id: 'o', steps: [], format: 'raw' },
@@ -36,14 +42,17 @@ function pixelpipeEngine() {
     async setup() {
       const pp = await import('/js/index.js');
       // cache: null (the default) — every call does the full work.
-      svc = await pp.ImageProcessingService.create({ cache: null, operationTimeoutMs: 120000, maxInputPixels: 100_000_000 });
+      svc = await pp.ImageProcessingService.create({ cache: null, operationTimeoutMs: 120000, maxInputPixels: 100_000_000, logger });
       const caps = await svc.capabilities();
       return { build: caps.build, threads: caps.threads, workers: caps.workers, version: pp.version };
     },
     async run(workload) {
+      lastDecodeMs = null;
       const out = await svc.generateVariations(input, [variation[workload]]);
       const o = out.o;
-      return o instanceof Uint8Array ? { bytes: o.byteLength } : { width: o.width, height: o.height, bytes: o.data.byteLength };
+      const r = o instanceof Uint8Array ? { bytes: o.byteLength } : { width: o.width, height: o.height, bytes: o.data.byteLength };
+      if (lastDecodeMs != null) r.engineDecodeMs = lastDecodeMs;
+      return r;
     },
     async dispose() { await svc?.dispose(); },
   };

@@ -6,7 +6,10 @@ import { formats, FALLBACK_QUALITY } from '../catalogue/formats.js';
 import { parseColor } from './color.js';
 import { validateVariationConfigs } from './validate.js';
 
-/** Engine step builders, by catalogue op id; `p` has every catalogue default applied. */
+/**
+ * Engine step builders for the ops whose baton is not simply their parameters; `p` has every
+ * catalogue default applied. Everything else goes through genericStep.
+ */
 const BATON_STEP = {
   resize: (p) => ({
     op: 'resize',
@@ -16,9 +19,25 @@ const BATON_STEP = {
     withoutEnlargement: p.withoutEnlargement,
     background: parseColor(p.background),
   }),
-  grayscale: () => ({ op: 'grayscale' }),
-  gaussian_blur: (p) => ({ op: 'gaussian_blur', sigma: p.radius }),
 };
+
+/** {op, ...params} in catalogue order: colours as [r,g,b,a], arrays flattened, `wire` names. */
+function genericStep(op, params, p) {
+  const step = { op };
+  for (const [key, spec] of Object.entries(params)) {
+    if (p[key] === undefined) continue;
+    let value = p[key];
+    if (spec.type === 'color') value = parseColor(value);
+    else if (spec.type === 'array') value = flattenArray(value, spec);
+    step[spec.wire ?? key] = value;
+  }
+  return step;
+}
+
+function flattenArray(value, spec) {
+  if (spec.items?.type === 'color') return value.flatMap((c) => parseColor(c));
+  return value.flat(Infinity);
+}
 
 /**
  * Validates and normalises in one call.
@@ -39,15 +58,18 @@ export function normaliseVariant(variant) {
 }
 
 function normaliseStep(step) {
+  const p = { ...defaultsFor(step), ...step.params };
   const build = BATON_STEP[step.op];
-  if (!build) throw new Error(`normalise: no baton builder for op '${step.op}'`);
-  return build({ ...defaultsFor(step), ...step.params });
+  return build ? build(p) : genericStep(step.op, paramsFor(step), p);
+}
+
+function paramsFor(step) {
+  const entry = operations[step.type];
+  return entry.selector ? entry.choices[step.choice].params : entry.params;
 }
 
 function defaultsFor(step) {
-  const entry = operations[step.type];
-  const params = entry.selector ? entry.choices[step.choice].params : entry.params;
   const defaults = {};
-  for (const [key, spec] of Object.entries(params)) if ('default' in spec) defaults[key] = spec.default;
+  for (const [key, spec] of Object.entries(paramsFor(step))) if ('default' in spec) defaults[key] = spec.default;
   return defaults;
 }

@@ -179,8 +179,25 @@ function valueMatches(spec, value) {
     case 'boolean': return is.bool(value);
     case 'enum': return is.inArray(value, spec.values);
     case 'color': return parseColor(value) !== null;
+    case 'array': return arrayMatches(spec, value);
     default: throw new Error(`catalogue: unknown parameter type ${spec.type}`);
   }
+}
+
+function arrayMatches(spec, value) {
+  if (!Array.isArray(value)) return false;
+  if (spec.minItems !== undefined && value.length < spec.minItems) return false;
+  if (spec.maxItems !== undefined && value.length > spec.maxItems) return false;
+  if (spec.lengths && !spec.lengths.includes(value.length)) return false;
+  return !spec.items || value.every((item) => valueMatches(spec.items, item));
+}
+
+function arrayLengthText(spec) {
+  if (spec.lengths) return `${spec.lengths.join(' or ')} `;
+  if (spec.minItems !== undefined && spec.minItems === spec.maxItems) return `${spec.minItems} `;
+  if (spec.minItems !== undefined && spec.maxItems !== undefined) return `${spec.minItems} to ${spec.maxItems} `;
+  if (spec.minItems !== undefined) return `at least ${spec.minItems} `;
+  return '';
 }
 
 /** The "Expected …" phrase for a catalogue parameter. */
@@ -195,6 +212,7 @@ export function expectedText(spec) {
     case 'boolean': return 'boolean';
     case 'enum': return `one of ${quoteList(spec.values)}`;
     case 'color': return COLOR_EXPECTED;
+    case 'array': return `array of ${arrayLengthText(spec)}${spec.items ? `(${expectedText(spec.items)})` : 'items'}`;
     default: return spec.type;
   }
 }

@@ -49,7 +49,7 @@ bool ends_with(const std::string &s, const std::string &suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// "op" or "op:key=value,key=value"; numbers become num[], "r/g/b/a" becomes key.0..key.3.
+// "op" or "op:key=value,key=value"; numbers become num[], "a/b/c/..." becomes key.0, key.1, ...
 pipeline::OpSpec parse_step(const std::string &text) {
     pipeline::OpSpec op;
     const size_t colon = text.find(':');
@@ -66,7 +66,7 @@ pipeline::OpSpec parse_step(const std::string &text) {
             const std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
             if (value.find('/') != std::string::npos) {
                 size_t p = 0;
-                for (int i = 0; i < 4 && p <= value.size(); ++i) {
+                for (int i = 0; p <= value.size(); ++i) {
                     size_t q = value.find('/', p);
                     if (q == std::string::npos) q = value.size();
                     op.num[key + "." + std::to_string(i)] = std::atof(value.substr(p, q - p).c_str());

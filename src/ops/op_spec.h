@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 namespace pixelpipe::ops {
 
@@ -13,6 +14,15 @@ struct OpSpec {
     double number(const std::string &k, double fallback) const {
         auto it = num.find(k);
         return it == num.end() ? fallback : it->second;
+    }
+    // A numeric array sent as key.0, key.1, ... (JS flattens nested arrays row by row).
+    std::vector<double> array(const std::string &k) const {
+        std::vector<double> values;
+        for (;;) {
+            auto it = num.find(k + "." + std::to_string(values.size()));
+            if (it == num.end()) return values;
+            values.push_back(it->second);
+        }
     }
     std::string text(const std::string &k, const std::string &fallback) const {
         auto it = str.find(k);
