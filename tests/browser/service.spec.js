@@ -167,3 +167,39 @@ test('mt and st builds give the same pixels (raw output, ±1)', async ({ browser
     }
   }
 });
+
+test('inputs: Uint8Array, ArrayBuffer, Blob and ImageData give the same pixels; transfer: true detaches', async ({ page }) => {
+  await openHarness(page, ISOLATED_ORIGIN);
+  const r = await page.evaluate(async () => {
+    const src = h.synthetic(64, 48, 5);
+    const png = await h.encodePng(src);
+    const cfg = [{ id: 'g', type: 'color_transform', transform: 'grayscale', format: 'raw' }];
+    const run = async (input, opts) => (await svc.generateVariations(input, cfg, opts)).g;
+    const fromU8 = await run(png);
+    const fromAB = await run(png.slice().buffer);
+    const fromBlob = await run(new Blob([png], { type: 'image/png' }));
+    const fromImageData = await run(new ImageData(new Uint8ClampedArray(src.data), 64, 48));
+    const t = png.slice();
+    await run(t, { transfer: true });
+    const same = (a, b) => a.width === b.width && a.height === b.height && a.data.every((v, i) => v === b.data[i]);
+    return {
+      ab: same(fromU8, fromAB), blob: same(fromU8, fromBlob), imageData: same(fromU8, fromImageData),
+      callerCopyIntact: png.byteLength > 0, transferredDetached: t.byteLength === 0,
+    };
+  });
+  expect(r).toEqual({ ab: true, blob: true, imageData: true, callerCopyIntact: true, transferredDetached: true });
+});
+
+test('parallel calls all resolve with their own results', async ({ page }) => {
+  await openHarness(page, ISOLATED_ORIGIN);
+  const sizes = await page.evaluate(async () => {
+    const calls = [];
+    for (let i = 1; i <= 6; i++) {
+      const s = h.synthetic(40 + i * 10, 30 + i * 5, i);
+      calls.push(svc.generateVariations(s, [{ id: 'b', type: 'filter', filter: 'gaussian_blur', radius: 1 + i, format: 'raw' }])
+        .then((o) => `${o.b.width}x${o.b.height}`));
+    }
+    return Promise.all(calls);
+  });
+  expect(sizes).toEqual(['50x35', '60x40', '70x45', '80x50', '90x55', '100x60']);
+});
