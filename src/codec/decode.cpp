@@ -383,6 +383,13 @@ std::string clarify_reason(Fmt fmt, const std::string &reason) {
     if (fmt == Fmt::Bmp && reason == "BMP RLE") return "RLE-compressed BMP is not supported";
     if (fmt == Fmt::Gif && reason == "no clear code")
         return "GIF decode failed: LZW data does not start with a clear code (stb_image rejects such GIFs)";
+    // When the format's own header parse fails, stb goes on to try the other decoders and
+    // reports the last one's signature mismatch ("bad png sig" for a truncated JPEG).
+    static const char *const kOtherFormatReasons[] = {"bad png sig", "not BMP", "not GIF", "not PSD", "not PPM",
+                                                      "not HDR", "unknown image type", "not PIC"};
+    for (const char *other : kOtherFormatReasons) {
+        if (reason == other) return std::string(fmt_label(fmt)) + " decode failed: corrupt or truncated header";
+    }
     return std::string(fmt_label(fmt)) + " decode failed: " + (reason.empty() ? "corrupt data" : reason);
 }
 

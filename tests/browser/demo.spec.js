@@ -54,3 +54,20 @@ test('demo: a broken file shows the error class and message in the page', async 
   await page.getByTestId('file-input').setInputFiles(testFilePath(PHOTO));
   await expectThreeResults(page);
 });
+
+test('demo: dropping a file on the drop zone runs it', async ({ page }) => {
+  await page.goto(ISOLATED_ORIGIN + '/web-demo/');
+  await expect(page.getByTestId('build')).toHaveText('mt');
+  const b64 = (await import('node:fs')).readFileSync(testFilePath('photos/camera.png')).toString('base64');
+  const dt = await page.evaluateHandle((data) => {
+    const bin = atob(data);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const t = new DataTransfer();
+    t.items.add(new File([bytes], 'camera.png', { type: 'image/png' }));
+    return t;
+  }, b64);
+  await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: dt });
+  await expectThreeResults(page);
+  expect(await page.getByTestId('result-grayscale').getAttribute('data-width')).toBe('512');
+});

@@ -1,0 +1,21 @@
+// image_store.h: decoded images kept inside the module between calls (the worker's intermediate
+// cache): decode once, run many variant batches on the same pixels, release when evicted.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+#include "core/image.h"
+
+namespace pixelpipe::pipeline {
+
+// Takes ownership; returns a positive handle.
+int store_image(Image image);
+// nullptr when the handle is unknown (released or never issued).
+const Image *find_image(int handle);
+// false when the handle is unknown.
+bool release_image(int handle);
+// Pixel bytes held by all stored images.
+size_t stored_image_bytes();
+int stored_image_count();
+
+}  // namespace pixelpipe::pipeline
