@@ -41,7 +41,7 @@ async function main(argv) {
     const results = await service.generateVariations(input, configs, { transfer: true });
     const ms = performance.now() - started;
     await mkdir(values.out, { recursive: true });
-    const { build, threads } = service.capabilities();
+    const { build, threads } = await service.capabilities();
     for (const [id, output] of Object.entries(results)) {
       const { file, bytes, size } = encodeForDisk(id, output, configs);
       const target = path.join(values.out, file);

@@ -54,7 +54,10 @@ export class TimeoutError extends ImageProcessingError {
 export class AbortError extends ImageProcessingError {
   static defaultCode = 'ABORTED';
 }
-/** The input is over a limit (`IMAGE_TOO_LARGE`) or memory ran out (`OUT_OF_MEMORY`). */
+/**
+ * The input is over a limit (`IMAGE_TOO_LARGE`), the call would need more than maxMemoryBytes
+ * (`MEMORY_LIMIT_EXCEEDED`, refused before allocating) or memory ran out (`OUT_OF_MEMORY`).
+ */
 export class ResourceLimitError extends ImageProcessingError {
   static defaultCode = 'IMAGE_TOO_LARGE';
 }
@@ -93,6 +96,7 @@ const CLASS_BY_CODE = Object.freeze({
   DECODE_FAILED: DecodeError,
   IMAGE_TOO_LARGE: ResourceLimitError,
   OUT_OF_MEMORY: ResourceLimitError,
+  MEMORY_LIMIT_EXCEEDED: ResourceLimitError,
   ENCODE_FAILED: ImageProcessingError,
   UNSUPPORTED_OPERATION: UnsupportedTransformationError,
   INTERNAL: ImageProcessingError,

@@ -1,21 +1,27 @@
 // service.js: the public ImageProcessingService. Each method runs the same way:
-// validate → normalise → cache lookup → worker pool → cache store, and every failure is a typed
-// error whose stack points at the caller.
+// validate → normalise → hash → cache lookup → worker pool → cache store, and every failure is a
+// typed error whose stack points at the caller.
 import { normaliseVariationConfigs } from './config/normalise.js';
-import { validateCallOptions, validateServiceOptions } from './config/validate-options.js';
+import { transformsToVariation, validateCallOptions, validateServiceOptions } from './config/validate-options.js';
+import * as is from './config/is.js';
 import { readInput } from './input/read-input.js';
-import { cacheKey } from './cache/cache-key.js';
-import { readCached, writeCached } from './cache/cached-results.js';
+import { cacheKey, sha256Hex } from './cache/cache-key.js';
+import { invalidateGroup, purgeOtherVersions, readCached, writeCached } from './cache/cached-results.js';
 import { WorkerPool } from './pool/worker-pool.js';
 import { platformSpawner } from './pool/spawn-worker.js';
 import { METHOD } from './pool/protocol.js';
 import { formats } from './catalogue/formats.js';
+import { catalogue } from './catalogue/index.js';
 import { hardwareConcurrency } from './platform.js';
 import { AbortError, ImageProcessingError, toImageProcessingError, withCallSite } from './errors.js';
 import { version } from './version.js';
 
 const CONSTRUCT = Symbol('ImageProcessingService.create');
 const SILENT = Object.freeze({ debug() {}, info() {}, warn() {}, error() {} });
+/** Test hook: `service[DEBUG]` is the worker pool (e.g. `.killWorker(0)`). Not public API. */
+const DEBUG = Symbol.for('pixelpipe.debug');
+const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
+const ms = (n) => `${n.toFixed(1)} ms`;
 
 /**
  * Image processing in workers, backed by the pixelpipe WebAssembly engine.
@@ -27,6 +33,9 @@ export class ImageProcessingService {
   #info;
   #logger;
   #disposed = false;
+  #cacheHits = 0;
+  #cacheMisses = 0;
+  #sequence = 0; // call order, so the queue stays FIFO by call time whatever hashing takes
 
   /** @private use ImageProcessingService.create() */
   constructor(token, pool, options, info) {
@@ -37,37 +46,51 @@ export class ImageProcessingService {
     this.#options = options;
     this.#info = info;
     this.#logger = options.logger ?? SILENT;
+    Object.defineProperty(this, DEBUG, { value: pool, enumerable: false });
   }
 
   /**
    * Starts the engine and resolves when it is ready.
    *
+   * Workers and threads are chosen together so the machine is not oversubscribed: the threaded
+   * build runs `workers` (default 1) × `threads` (default floor(cores / workers)) Halide threads;
+   * the single-threaded build runs min(cores, 4) workers.
+   *
    * @param {object} [options]
-   * @param {object|null} [options.cache=null] a MemoryCache, IndexedDBCache or anything with async get/set/delete/clear
-   * @param {number} [options.maxConcurrentOperations=10] operations running at once (more are queued, FIFO)
-   * @param {number} [options.operationTimeoutMs=30000] per-operation limit from the moment a worker starts it
-   * @param {number} [options.maxInputPixels=100000000] larger inputs reject with ResourceLimitError
+   * @param {object|null} [options.cache=null] a MemoryCache, IndexedDBCache or anything with async get/set/delete/clear (keys() optional)
+   * @param {number} [options.maxConcurrentOperations=10] calls in flight (handed to a worker) at once; more wait in a FIFO queue
+   * @param {number} [options.operationTimeoutMs=30000] per-call limit, counted from the call (queue wait included); Infinity = none
+   * @param {number} [options.maxInputPixels=100000000] larger inputs reject with ResourceLimitError (checked from the header)
    * @param {number} [options.maxInputSide=32768] longest accepted side, in pixels
-   * @param {number} [options.workers] workers to run (default: 1 for the threaded build, else min(cores, 4))
-   * @param {number} [options.threads] Halide threads per worker in the threaded build (default: cores)
+   * @param {number} [options.maxMemoryBytes=1073741824] per worker: a call whose estimated peak is larger is refused before allocating
+   * @param {number} [options.imageCacheBytes=134217728] per worker: decoded images kept for reuse (LRU; 0 = none)
+   * @param {number} [options.idleTimeoutMs=30000] a worker idle this long is ended to give its memory back
+   * @param {number} [options.workers] workers to run (threaded build: 1; single-threaded: min(cores, 4))
+   * @param {number} [options.threads] Halide threads per worker in the threaded build (floor(cores / workers))
    * @param {'auto'|'mt'|'st'} [options.build='auto'] force the threaded ('mt') or single-threaded ('st') engine
    * @param {object} [options.logger] anything with debug/info/warn/error (default: silent)
    * @returns {Promise<ImageProcessingService>}
    * @throws {InvalidConfigurationError} bad options
    * @throws {ImageProcessingError} code ENGINE_LOAD_FAILED when the engine cannot load
    * @example
-   * const service = await ImageProcessingService.create({ cache: new MemoryCache() });
+   * const service = await ImageProcessingService.create({ cache: new MemoryCache(), logger: console });
    */
   static async create(options = {}) {
     const callSite = new Error();
     try {
       const o = validateServiceOptions(options);
+      const logger = o.logger ?? SILENT;
+      const cores = await hardwareConcurrency();
+      const mtWorkers = o.workers ?? 1;
+      const threads = o.threads ?? Math.max(1, Math.floor(cores / mtWorkers));
       const pool = new WorkerPool({
         spawn: await platformSpawner(),
         size: 1,
         maxConcurrent: o.maxConcurrentOperations,
         timeoutMs: o.operationTimeoutMs,
-        initOptions: { build: o.build, threads: o.threads },
+        idleTimeoutMs: o.idleTimeoutMs,
+        initOptions: { build: o.build, threads, imageCacheBytes: o.imageCacheBytes },
+        logger,
       });
       let engine;
       try {
@@ -76,91 +99,150 @@ export class ImageProcessingService {
         await pool.dispose();
         throw error;
       }
-      const workers = o.workers ?? (engine.build === 'mt' ? 1 : Math.min(await hardwareConcurrency(), 4));
+      const workers = engine.build === 'mt' ? mtWorkers : (o.workers ?? Math.min(cores, 4));
       pool.setSize(workers);
-      const logger = o.logger ?? SILENT;
       if (engine.version !== version) logger.warn(`pixelpipe: engine ${engine.version} differs from library ${version}`);
-      logger.info(`pixelpipe: ${engine.build} engine, ${engine.threads} thread(s), ${workers} worker(s)${engine.reason ? ` (${engine.reason})` : ''}`);
-      return new ImageProcessingService(CONSTRUCT, pool, o, { ...engine, workers });
+      const fallback = engine.reason ? ` (fallback: ${engine.reason})` : '';
+      logger.info(`pixelpipe: ${engine.build} engine, ${workers} worker(s) × ${engine.threads} thread(s) on ${cores} core(s)${fallback}`);
+      if (o.cache) await prepareCache(o.cache, logger);
+      return new ImageProcessingService(CONSTRUCT, pool, o, { ...engine, workers, cores });
     } catch (error) {
       throw withCallSite(toImageProcessingError(error, { operation: 'create' }), callSite, 'create');
     }
   }
 
   /**
-   * Makes several variations of one image; the image is decoded once.
+   * Makes several variations of one image; the image is decoded once (and kept by the worker for
+   * later calls on the same bytes).
    *
    * @param {Uint8Array|ArrayBuffer|Blob|{width:number,height:number,data:Uint8Array|Uint8ClampedArray}} image
    *   encoded bytes, or raw RGBA8 pixels (an ImageData qualifies)
    * @param {object[]} variationConfigs `{ id, type, ...params, format?, quality? }` or `{ id, steps: [...], format? }`
    * @param {object} [options]
-   * @param {string} [options.cacheKey] names the input for the cache (its bytes are then not hashed)
+   * @param {string} [options.cacheKey] names the cache entry group (see invalidate()); the bytes are always hashed
    * @param {AbortSignal} [options.signal] aborting rejects with AbortError
    * @param {boolean} [options.transfer=false] hand the input buffer to the worker without a copy (it is detached)
    * @param {number} [options.timeoutMs] overrides operationTimeoutMs for this call
+   * @param {(p: {completed:number,total:number,step:string}) => void} [options.onProgress] called after the decode and each variant
    * @returns {Promise<Record<string, Uint8Array|{width:number,height:number,data:Uint8ClampedArray}>>}
    *   id → encoded bytes, or `{ width, height, data }` for format 'raw'
    * @throws {InvalidConfigurationError} a config or option is wrong (details.path says where)
    * @throws {UnsupportedTransformationError} unknown type, transform or filter
    * @throws {UnsupportedFormatError|DecodeError} the bytes are not a decodable image
-   * @throws {ResourceLimitError} the image is over maxInputPixels/maxInputSide, or memory ran out
+   * @throws {ResourceLimitError} over maxInputPixels/maxInputSide, over maxMemoryBytes, or memory ran out
    * @throws {TimeoutError|AbortError} the call ran out of time or was aborted
    * @example
    * const { thumbnail, blurred } = await service.generateVariations(bytes, [
    *   { id: 'thumbnail', type: 'resize', width: 300, height: 300, maintainAspectRatio: true },
    *   { id: 'blurred', type: 'filter', filter: 'gaussian_blur', radius: 5, format: 'jpeg', quality: 85 },
-   * ]);
+   * ], { cacheKey: 'photo-123' });
    */
   async generateVariations(image, variationConfigs, options) {
     const callSite = new Error();
     const operation = 'generateVariations';
+    const startedAt = now();
     try {
       this.#assertOpen();
       const call = validateCallOptions(options);
-      if (call.signal?.aborted) throw new AbortError('The operation was aborted', { cause: call.signal.reason });
+      throwIfAborted(call.signal);
       const variants = normaliseVariationConfigs(variationConfigs);
-      const { maxInputPixels, maxInputSide } = this.#options;
-      const input = await readInput(image, { transfer: call.transfer, maxInputPixels, maxInputSide });
-      const limits = { maxPixels: maxInputPixels, maxSide: maxInputSide };
-
-      const cache = this.#options.cache;
-      const key = cache && await cacheKey({
-        operation,
-        input: input.bytes,
-        inputName: call.cacheKey,
-        request: { variants, raw: [input.rawWidth, input.rawHeight], limits },
-        version,
-      });
-      if (key) {
-        const hit = await readCached(cache, key, this.#logger);
-        if (hit) {
-          this.#logger.debug(`pixelpipe: ${operation} cache hit ${key}`);
-          return hit;
-        }
-      }
-
-      const result = await this.#pool.run(
-        METHOD.PROCESS_VARIATIONS,
-        { input: input.bytes, rawWidth: input.rawWidth, rawHeight: input.rawHeight, variants, limits },
-        { transfer: input.transfer, timeoutMs: call.timeoutMs, signal: call.signal },
-      );
-      const results = Object.fromEntries(result.outputs.map((out) => [out.id, toPublicOutput(out)]));
-      this.#logger.debug(`pixelpipe: ${operation} ${result.sourceWidth}x${result.sourceHeight} ${result.sourceFormat}, decode ${result.decodeMs} ms`);
-      if (key) await writeCached(cache, key, results, this.#logger);
-      return results;
+      const pathOf = (v, s) => {
+        const hasSteps = Array.isArray(variationConfigs[v]?.steps);
+        return `variationConfigs[${v}]${hasSteps && s !== undefined ? `.steps[${s}]` : ''}`;
+      };
+      return await this.#process({ operation, image, variants, call, startedAt, pathOf });
     } catch (error) {
       throw withCallSite(toImageProcessingError(error, { operation }), callSite, operation);
     }
   }
 
   /**
-   * Which engine runs and what it can do. Synchronous (awaiting it works too).
-   * @returns {{ build: 'mt'|'st', threads: number, workers: number, simd: boolean, formats: string[], version: string, reason?: string }}
-   *   reason: why the single-threaded build was chosen
+   * Applies color transforms in order, as one pass, and returns the image.
+   *
+   * @param {Uint8Array|ArrayBuffer|Blob|{width:number,height:number,data:Uint8Array|Uint8ClampedArray}} image
+   * @param {object[]} transforms `{ transform: 'grayscale', ...params }` or `{ type: 'color_transform', transform, ... }`, applied in order
+   * @param {object} [options] as generateVariations, plus:
+   * @param {'png'|'jpeg'|'raw'} [options.format='png'] output format
+   * @param {number} [options.quality] JPEG quality 1..100 (default 80)
+   * @returns {Promise<Uint8Array|{width:number,height:number,data:Uint8ClampedArray}>}
+   * @throws {UnsupportedTransformationError} an unknown transform (the message lists the supported ones)
+   * @throws {InvalidConfigurationError} a parameter is wrong (details.path such as `transforms[1].amount`)
+   * @example
+   * const gray = await service.applyColorTransformations(bytes, [{ transform: 'grayscale' }], { format: 'jpeg' });
    */
-  capabilities() {
-    const { build, threads, workers, reason } = this.#info;
-    return { build, threads, workers, simd: true, formats: Object.keys(formats), version, ...(reason ? { reason } : {}) };
+  async applyColorTransformations(image, transforms, options) {
+    const callSite = new Error();
+    const operation = 'applyColorTransformations';
+    const startedAt = now();
+    try {
+      this.#assertOpen();
+      const call = validateCallOptions(options, 'options', ['format', 'quality']);
+      throwIfAborted(call.signal);
+      const variation = transformsToVariation(transforms, { format: options?.format, quality: options?.quality });
+      let variants;
+      try {
+        variants = normaliseVariationConfigs([variation], 'transforms');
+      } catch (error) {
+        throw rebaseTransformPath(error);
+      }
+      const pathOf = (v, s) => (s === undefined ? 'transforms' : `transforms[${s}]`);
+      const results = await this.#process({ operation, image, variants, call, startedAt, pathOf });
+      return results.result;
+    } catch (error) {
+      throw withCallSite(toImageProcessingError(error, { operation }), callSite, operation);
+    }
+  }
+
+  /**
+   * The operation catalogue: every type, transform, filter, parameter (type, range, default) and
+   * output format. Deep-frozen.
+   * @returns {Promise<{ operations: object, formats: object, defaultFormat: string }>}
+   */
+  async operations() {
+    return catalogue;
+  }
+
+  /**
+   * Which engine runs and what it can do.
+   * @returns {Promise<{ build: 'mt'|'st', threads: number, workers: number, cores: number, simd: boolean,
+   *   formats: string[], version: string, reason?: string }>} reason: why the single-threaded build was chosen
+   */
+  async capabilities() {
+    const { build, threads, workers, cores, reason } = this.#info;
+    return { build, threads, workers, cores, simd: true, formats: Object.keys(formats), version, ...(reason ? { reason } : {}) };
+  }
+
+  /**
+   * Counters: `queued`, `running` (in flight), `peakRunning`, `workers` (alive now), `cacheHits`,
+   * `cacheMisses`, lifetime worker counters (`started`, `recycled`, `crashed`, `timedOut`,
+   * `aborted`, `idleEnded`), and `perWorker`: `{ id, busy, tasks, storedImages,
+   * memory: { heapBytes, storedImages, storedImageBytes } }` as last reported by each worker.
+   * @returns {Promise<object>}
+   */
+  async stats() {
+    return { ...this.#pool.stats(), cacheHits: this.#cacheHits, cacheMisses: this.#cacheMisses };
+  }
+
+  /**
+   * Drops every cached result of the calls made with `options.cacheKey === cacheKey`.
+   * @param {string} cacheKey
+   * @returns {Promise<number>} the number of entries removed (0 without a cache)
+   * @throws {InvalidConfigurationError} cacheKey is not a non-empty string
+   */
+  async invalidate(cacheKey) {
+    const callSite = new Error();
+    try {
+      if (!is.string(cacheKey)) throw is.invalidParameterError('cacheKey', 'non-empty string', cacheKey);
+      const cache = this.#options.cache;
+      if (!cache) return 0;
+      const removed = await invalidateGroup(cache, cacheKey);
+      this.#logger.debug(`pixelpipe: invalidated ${removed} cache entr${removed === 1 ? 'y' : 'ies'} of '${cacheKey}'`);
+      return removed;
+    } catch (error) {
+      const typed = error instanceof ImageProcessingError ? error
+        : new ImageProcessingError(`Cache invalidation failed: ${error?.message ?? error}`, { code: 'CACHE_FAILED', cause: error });
+      throw withCallSite(typed, callSite, 'invalidate');
+    }
   }
 
   /** Ends every worker and rejects pending calls (code DISPOSED). Idempotent. */
@@ -169,9 +251,95 @@ export class ImageProcessingService {
     await this.#pool.dispose();
   }
 
+  /** Input → hash → cache → worker → cache; returns id → output. */
+  async #process({ operation, image, variants, call, startedAt, pathOf }) {
+    const order = this.#sequence++;
+    const { maxInputPixels, maxInputSide, maxMemoryBytes, cache } = this.#options;
+    const input = await readInput(image, { transfer: call.transfer, maxInputPixels, maxInputSide });
+    const limits = { maxPixels: maxInputPixels, maxSide: maxInputSide };
+    const inputHash = await sha256Hex(input.bytes);
+    throwIfAborted(call.signal);
+
+    let key;
+    if (cache) {
+      key = await cacheKey({
+        operation, inputHash, version, group: call.cacheKey,
+        request: { variants, raw: [input.rawWidth, input.rawHeight] },
+      });
+      const hit = await readCached(cache, key, this.#logger);
+      throwIfAborted(call.signal);
+      if (hit) {
+        this.#cacheHits++;
+        this.#logger.debug(`pixelpipe: ${operation} cache hit${call.cacheKey ? ` ('${call.cacheKey}')` : ''} in ${ms(now() - startedAt)}`);
+        return hit;
+      }
+      this.#cacheMisses++;
+    }
+
+    const timings = {};
+    let result;
+    try {
+      result = await this.#pool.run(
+        METHOD.PROCESS_VARIATIONS,
+        { input: input.bytes, rawWidth: input.rawWidth, rawHeight: input.rawHeight, hash: inputHash, variants, limits, maxMemoryBytes },
+        {
+          transfer: input.transfer, timeoutMs: call.timeoutMs, startedAt, signal: call.signal,
+          affinity: inputHash, onProgress: call.onProgress, timings, order,
+        },
+      );
+    } catch (error) {
+      throw locate(error, pathOf);
+    }
+    const results = Object.fromEntries(result.outputs.map((out) => [out.id, toPublicOutput(out)]));
+    const t = result.timings;
+    this.#logger.debug(
+      `pixelpipe: ${operation} ${result.sourceWidth}x${result.sourceHeight} ${result.sourceFormat} → ${result.outputs.length} output(s): `
+      + `queue ${ms(timings.queueMs ?? 0)}, decode ${result.reused ? 'reused' : ms(t.decodeMs)}, pipeline ${ms(t.pipelineMs)}, `
+      + `encode ${ms(t.encodeMs)}, total ${ms(now() - startedAt)}`,
+    );
+    if (key) await writeCached(cache, key, results, this.#logger, call.cacheKey);
+    return results;
+  }
+
   #assertOpen() {
     if (this.#disposed) throw new ImageProcessingError('The service has been disposed', { code: 'DISPOSED' });
   }
+}
+
+/** Purges other versions' entries and reports a cache that cannot work here. Never throws. */
+async function prepareCache(cache, logger) {
+  try {
+    if (typeof cache.available === 'function' && !(await cache.available())) {
+      logger.warn(`pixelpipe: cache unavailable, running without it${cache.unavailableReason ? ` (${cache.unavailableReason})` : ''}`);
+      return;
+    }
+    const purged = await purgeOtherVersions(cache, version);
+    if (purged) logger.info(`pixelpipe: purged ${purged} cache entr${purged === 1 ? 'y' : 'ies'} of other versions`);
+  } catch (error) {
+    logger.warn(`pixelpipe: cache preparation failed: ${error?.message ?? error}`);
+  }
+}
+
+function throwIfAborted(signal) {
+  if (signal?.aborted) throw new AbortError('The operation was aborted', { cause: signal.reason });
+}
+
+/** Adds the config path of the failing variant/step to an engine error's details. */
+function locate(error, pathOf) {
+  const d = error?.details;
+  if (d && d.variant !== undefined && d.path === undefined) {
+    d.path = pathOf(d.variant, d.step);
+    if (error.message && !error.message.includes(d.path)) error.message = `${error.message} (at ${d.path})`;
+  }
+  return error;
+}
+
+/** transforms[0].steps[i] → transforms[i] in a config error from the one-variation form. */
+function rebaseTransformPath(error) {
+  const fix = (text) => (typeof text === 'string' ? text.replace(/transforms\[0\]\.steps\[(\d+)\]/g, 'transforms[$1]').replace(/transforms\[0\]\.(format|quality)/g, 'options.$1') : text);
+  if (error?.details?.path) error.details.path = fix(error.details.path);
+  if (error?.message) error.message = fix(error.message);
+  return error;
 }
 
 function toPublicOutput(out) {

@@ -1,9 +1,18 @@
-// cache-key.js: content-addressed cache keys: SHA-256 over the input (or the caller's cacheKey,
-// which names the input instead), the canonical JSON of the normalised request and the version.
+// cache-key.js: content-addressed cache keys. A key is
+//   pixelpipe/<library version>/<group>/<sha-256 of { operation, input: sha-256 of the input bytes,
+//                                                     request: the normalised config, version }>
+// The input is always hashed; the caller's `cacheKey` only names the group (so that
+// service.invalidate(cacheKey) can drop the group's entries). Any change of config or version gives
+// a new key; keys of other versions are recognisable by their prefix and purged.
+
+export const KEY_ROOT = 'pixelpipe/';
+/** The group of calls made without a cacheKey. */
+export const DEFAULT_GROUP = '-';
 
 /** JSON with object keys sorted, so equal requests give equal strings. */
 export function canonicalJson(value) {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (ArrayBuffer.isView(value)) return `[${Array.from(value).join(',')}]`;
   if (value && typeof value === 'object') {
     const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
@@ -18,14 +27,27 @@ export async function sha256Hex(data) {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The key segment of a group name (a cacheKey may contain any character, '/' included). */
+export const groupSegment = (group = DEFAULT_GROUP) => encodeURIComponent(group);
+
+/** The prefix shared by every key of `group` in `version`. */
+export const groupPrefix = (version, group) => `${KEY_ROOT}${version}/${groupSegment(group)}/`;
+
 /**
- * @param {{ operation: string, input: Uint8Array, inputName?: string, request: unknown, version: string }} parts
- *   inputName: the caller's cacheKey; when given, the input bytes are not hashed
+ * @param {{ operation: string, inputHash: string, request: unknown, version: string, group?: string }} parts
+ *   inputHash: sha256Hex of the input bytes; group: the caller's cacheKey
  */
-export async function cacheKey({ operation, input, inputName, request, version }) {
-  const source = inputName === undefined ? `sha256:${await sha256Hex(input)}` : `name:${inputName}`;
-  const digest = await sha256Hex(canonicalJson({ operation, source, request, version }));
-  return `pixelpipe/${version}/${operation}/${digest}`;
+export async function cacheKey({ operation, inputHash, request, version, group }) {
+  const digest = await sha256Hex(canonicalJson({ operation, input: inputHash, request, version }));
+  return `${groupPrefix(version, group)}${digest}`;
+}
+
+/** { version, group } of a pixelpipe key, or undefined for other keys. */
+export function parseKey(key) {
+  if (typeof key !== 'string' || !key.startsWith(KEY_ROOT)) return undefined;
+  const [version, group, digest] = key.slice(KEY_ROOT.length).split('/');
+  if (!version || !group || !digest) return undefined;
+  return { version, group: decodeURIComponent(group) };
 }
 
 async function subtle() {

@@ -43,6 +43,11 @@ export class MemoryCache {
     return this.#remove(key);
   }
 
+  /** Every key, least recently used first. */
+  async keys() {
+    return [...this.#entries.keys()];
+  }
+
   async clear() {
     this.#entries.clear();
     this.#bytes = 0;

@@ -18,6 +18,8 @@ const BATON_STEP = {
     fit: p.fit ?? (p.maintainAspectRatio ? 'contain' : 'fill'),
     withoutEnlargement: p.withoutEnlargement,
     background: parseColor(p.background),
+    position: p.position === 'center' ? 'centre' : p.position, // one spelling, one cache key
+    kernel: p.kernel,
   }),
 };
 

@@ -2,21 +2,27 @@
 // (comlink's protocol.ts idea, but explicit: the API has few methods).
 //
 // pool → worker
-//   { kind: 'init', options: { build: 'auto'|'mt'|'st', threads?: number } }   first message, once
-//   { kind: 'run', id: number, method: string, payload: object }               one task
+//   { kind: 'init', options: { build: 'auto'|'mt'|'st', threads?: number, imageCacheBytes: number } }
+//                                                         first message, once
+//   { kind: 'run', id: number, method: string, payload: object, progress: boolean }   one task
 // worker → pool
-//   { kind: 'ready', info: { build, threads, version, reason? } }               engine loaded
-//   { kind: 'init-failed', error: ErrorJSON }                                   engine could not load
-//   { kind: 'result', id, value }                                               task done
-//   { kind: 'error', id, error: ErrorJSON, fatal: boolean }                     task failed; fatal = the
-//                                                                               engine is dead (wasm abort),
-//                                                                               replace this worker
+//   { kind: 'ready', info: { build, threads, version, reason? }, state }   engine loaded
+//   { kind: 'init-failed', error: ErrorJSON }                              engine could not load
+//   { kind: 'progress', id, completed, total, step }                       a step of task `id` is done
+//   { kind: 'result', id, value, state }                                   task done
+//   { kind: 'error', id, error: ErrorJSON, fatal: boolean, recycle: boolean, state }
+//                                   task failed; fatal = the engine is dead (wasm abort);
+//                                   recycle = the engine is alive but its memory grew past
+//                                   use (an allocation failed): replace this worker
+// `state` = { memory: { heapBytes, storedImages, storedImageBytes }, images: string[] }: the
+// worker's module memory and the content hashes of the decoded images it holds (for routing).
 
 export const MSG = Object.freeze({
   INIT: 'init',
   RUN: 'run',
   READY: 'ready',
   INIT_FAILED: 'init-failed',
+  PROGRESS: 'progress',
   RESULT: 'result',
   ERROR: 'error',
 });
@@ -27,8 +33,9 @@ export const METHOD = Object.freeze({
 });
 
 export const initMessage = (options) => ({ kind: MSG.INIT, options });
-export const runMessage = (id, method, payload) => ({ kind: MSG.RUN, id, method, payload });
-export const readyMessage = (info) => ({ kind: MSG.READY, info });
+export const runMessage = (id, method, payload, progress = false) => ({ kind: MSG.RUN, id, method, payload, progress });
+export const readyMessage = (info, state) => ({ kind: MSG.READY, info, state });
 export const initFailedMessage = (error) => ({ kind: MSG.INIT_FAILED, error });
-export const resultMessage = (id, value) => ({ kind: MSG.RESULT, id, value });
-export const errorMessage = (id, error, fatal = false) => ({ kind: MSG.ERROR, id, error, fatal });
+export const progressMessage = (id, completed, total, step) => ({ kind: MSG.PROGRESS, id, completed, total, step });
+export const resultMessage = (id, value, state) => ({ kind: MSG.RESULT, id, value, state });
+export const errorMessage = (id, error, { fatal = false, recycle = false, state } = {}) => ({ kind: MSG.ERROR, id, error, fatal, recycle, state });

@@ -2,7 +2,8 @@
 // the pool uses, so the pool is the same code for browser Workers and Node worker_threads
 // (and for the fake workers of the unit tests).
 //
-// adapter = { post(message, transfer), terminate(): Promise, setBusy(busy) }
+// adapter = { post(message, transfer), terminate(): Promise, setBusy(busy), kill() }
+//   kill(): end the worker abruptly, reported as a crash (test hook for the crash path)
 // handlers = { message(data), crash(error) }   crash = error event, messageerror or unexpected exit
 import { isNode } from '../platform.js';
 
@@ -28,6 +29,11 @@ function spawnBrowserWorker(handlers) {
     post: (message, transfer = []) => worker.postMessage(message, transfer),
     terminate: async () => worker.terminate(),
     setBusy: () => {},
+    // A terminated browser worker sends no event, so report the crash ourselves.
+    kill: () => {
+      worker.terminate();
+      handlers.crash(new Error('worker was terminated'));
+    },
   };
 }
 
@@ -48,5 +54,7 @@ function spawnNodeWorker(Worker, handlers) {
     },
     // An idle worker must not keep the process alive (a user who forgets dispose() can still exit).
     setBusy: (busy) => (busy ? worker.ref() : worker.unref()),
+    // Not through terminate(): the 'exit' event then reports the crash, as a real one would.
+    kill: () => { worker.terminate(); },
   };
 }

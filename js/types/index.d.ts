@@ -61,6 +61,8 @@ export interface Cache {
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<unknown>;
   clear(): Promise<void>;
+  /** Optional: lets invalidate() and version purges enumerate entries (else an index entry is kept). */
+  keys?(): Promise<string[]>;
 }
 
 export declare class MemoryCache implements Cache {
@@ -72,12 +74,20 @@ export declare class MemoryCache implements Cache {
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<boolean>;
   clear(): Promise<void>;
+  keys(): Promise<string[]>;
 }
 
 export declare class IndexedDBCache implements Cache {
-  constructor(options?: { name?: string; storeName?: string; indexedDB?: IDBFactory });
+  /** maxBytes: total size cap, default 256 MiB (least recently used evicted first). */
+  constructor(options?: { name?: string; maxBytes?: number; indexedDB?: IDBFactory });
+  readonly name: string;
+  readonly maxBytes: number;
   /** False when IndexedDB is unavailable: the cache then stores nothing. */
   available(): Promise<boolean>;
+  /** Why the cache stores nothing, when it does not. */
+  readonly unavailableReason: string | undefined;
+  keys(): Promise<string[]>;
+  usage(): Promise<{ entries: number; bytes: number }>;
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
@@ -172,15 +182,21 @@ export interface ServiceOptions {
   cache?: Cache | null;
   /** Default 10. */
   maxConcurrentOperations?: number;
-  /** Default 30000; counted from the moment a worker starts the operation. Infinity = none. */
+  /** Default 30000; counted from the call (queue wait included). Infinity = none. */
   operationTimeoutMs?: number;
   /** Default 100_000_000. */
   maxInputPixels?: number;
   /** Default 32768. */
   maxInputSide?: number;
+  /** Per worker: a call whose estimated peak memory is larger is refused before allocating. Default 1 GiB. */
+  maxMemoryBytes?: number;
+  /** Per worker: decoded images kept for reuse (LRU by content hash). Default 128 MiB; 0 = none. */
+  imageCacheBytes?: number;
+  /** An idle worker is ended after this. Default 30000; Infinity = never. */
+  idleTimeoutMs?: number;
   /** Default 1 for the threaded build, else min(cores, 4). */
   workers?: number;
-  /** Halide threads per worker (threaded build only); default: the core count. */
+  /** Halide threads per worker (threaded build only); default: floor(cores / workers). */
   threads?: number;
   /** Default 'auto': threaded where possible, else single-threaded. */
   build?: 'auto' | 'mt' | 'st';
@@ -188,20 +204,66 @@ export interface ServiceOptions {
   logger?: Logger;
 }
 
+export interface Progress {
+  completed: number;
+  total: number;
+  /** 'decode' or the id of the variant just finished. */
+  step: string;
+}
+
 export interface CallOptions {
   signal?: AbortSignal;
-  /** Names the input for the cache, so its bytes need not be hashed. */
+  /** Names the cache entry group (service.invalidate(cacheKey) drops it); the bytes are always hashed. */
   cacheKey?: string;
+  /** Called after the decode and after each variant. */
+  onProgress?: (progress: Progress) => void;
   /** Hand the input's buffer to the worker without copying (it becomes detached). */
   transfer?: boolean;
   /** Overrides operationTimeoutMs for this call. */
   timeoutMs?: number;
 }
 
+export interface ColorTransformOptions extends CallOptions {
+  /** Default 'png'. */
+  format?: OutputFormat;
+  quality?: number;
+}
+
+export type ColorTransform = { transform: string; type?: 'color_transform'; [param: string]: unknown };
+
+export interface WorkerStats {
+  id: number;
+  busy: boolean;
+  ready: boolean;
+  tasks: number;
+  storedImages: number;
+  /** The module's memory as last reported by the worker. */
+  memory?: { heapBytes: number; storedImages: number; storedImageBytes: number };
+}
+
+export interface ServiceStats {
+  queued: number;
+  /** Calls in flight (handed to a worker). */
+  running: number;
+  peakRunning: number;
+  /** Workers alive now. */
+  workers: number;
+  cacheHits: number;
+  cacheMisses: number;
+  started: number;
+  recycled: number;
+  crashed: number;
+  timedOut: number;
+  aborted: number;
+  idleEnded: number;
+  perWorker: WorkerStats[];
+}
+
 export interface Capabilities {
   build: 'mt' | 'st';
   threads: number;
   workers: number;
+  cores: number;
   simd: boolean;
   formats: string[];
   version: string;
@@ -213,7 +275,12 @@ export declare class ImageProcessingService {
   private constructor();
   static create(options?: ServiceOptions): Promise<ImageProcessingService>;
   generateVariations(image: ImageInput, variationConfigs: VariationConfig[], options?: CallOptions): Promise<VariationResults>;
-  capabilities(): Capabilities;
+  applyColorTransformations(image: ImageInput, transforms: ColorTransform[], options?: ColorTransformOptions): Promise<Uint8Array | RawOutput>;
+  operations(): Promise<typeof catalogue>;
+  capabilities(): Promise<Capabilities>;
+  stats(): Promise<ServiceStats>;
+  /** Drops the cached results of calls made with this cacheKey; resolves with the number removed. */
+  invalidate(cacheKey: string): Promise<number>;
   dispose(): Promise<void>;
 }
 

@@ -26,25 +26,443 @@ export interface ResizeStep {
   backgroundColor?: Color;
   /** Same as background. */
   background_color?: Color;
+  /** Anchor of the cover crop / contain letterbox (sharp's gravity); 'entropy' and 'attention' choose the cover crop by content. Range: centre | center | north | northeast | east | southeast | south | southwest | west | northwest | entropy | attention. Default: "centre". */
+  position?: 'centre' | 'center' | 'north' | 'northeast' | 'east' | 'southeast' | 'south' | 'southwest' | 'west' | 'northwest' | 'entropy' | 'attention';
+  /** Same as position. */
+  gravity?: 'centre' | 'center' | 'north' | 'northeast' | 'east' | 'southeast' | 'south' | 'southwest' | 'west' | 'northwest' | 'entropy' | 'attention';
+  /** Resampling kernel; downscales first box-shrink by floor(scale / 2) per axis, then apply the kernel. Range: nearest | bilinear | bicubic | mitchell | lanczos2 | lanczos3. Default: "lanczos3". */
+  kernel?: 'nearest' | 'bilinear' | 'bicubic' | 'mitchell' | 'lanczos2' | 'lanczos3';
 }
 
-/** Replace colour by Rec. 709 luma; alpha is kept. */
+/** Extract a rectangle (sharp's extract); the box must lie inside the image. */
+export interface CropStep {
+  type: 'crop';
+  /** Left edge of the box. Unit: pixels. Range: [0, 32768]. Default: 0. */
+  left?: number;
+  /** Top edge of the box. Unit: pixels. Range: [0, 32768]. Default: 0. */
+  top?: number;
+  /** Box width; omitted means up to the right edge. Unit: pixels. Range: [1, 32768]. */
+  width?: number;
+  /** Box height; omitted means up to the bottom edge. Unit: pixels. Range: [1, 32768]. */
+  height?: number;
+}
+
+/** Rotate clockwise; multiples of 90 degrees are lossless, other angles grow the canvas to the rotated bounds. */
+export interface RotateStep {
+  type: 'rotate';
+  /** Rotation angle; negative values rotate anticlockwise. Unit: degrees clockwise. Range: [-360, 360]. */
+  angle?: number;
+  /** Fill for the corners uncovered by a non-right-angle rotation: '#rgb', '#rrggbb', '#rrggbbaa' or [r, g, b, a] (0-255); default transparent. Default: "#00000000". */
+  background?: Color;
+  /** Same as background. */
+  backgroundColor?: Color;
+  /** Same as background. */
+  background_color?: Color;
+  /** Sampling for non-right angles (bicubic = Catmull-Rom). Range: bilinear | bicubic. Default: "bilinear". */
+  interpolation?: 'bilinear' | 'bicubic';
+}
+
+/** Mirror the image. */
+export interface FlipStep {
+  type: 'flip';
+  /** horizontal mirrors left-right (sharp's flop), vertical top-bottom (sharp's flip), both = 180 degrees. Range: horizontal | vertical | both. Default: "horizontal". */
+  direction?: 'horizontal' | 'vertical' | 'both';
+}
+
+/** Add borders (sharp's extend). */
+export interface PadStep {
+  type: 'pad';
+  /** Border above the image. Unit: pixels. Range: [0, 32768]. Default: 0. */
+  top?: number;
+  /** Border right of the image. Unit: pixels. Range: [0, 32768]. Default: 0. */
+  right?: number;
+  /** Border below the image. Unit: pixels. Range: [0, 32768]. Default: 0. */
+  bottom?: number;
+  /** Border left of the image. Unit: pixels. Range: [0, 32768]. Default: 0. */
+  left?: number;
+  /** Border colour: '#rgb', '#rrggbb', '#rrggbbaa' or [r, g, b, a] (0-255); default transparent. Default: "#00000000". */
+  background?: Color;
+  /** Same as background. */
+  backgroundColor?: Color;
+  /** Same as background. */
+  background_color?: Color;
+}
+
+/** Crop away a uniform border: pixels within threshold of the top-left pixel (as sharp). */
+export interface TrimStep {
+  type: 'trim';
+  /** Largest per-channel (R, G, B, A) difference from the top-left pixel still counted as border. Unit: levels (0-255). Range: [0, 255]. Default: 10. */
+  threshold?: number;
+}
+
+/** CSS grayscale(): blend toward Rec. 709 luma (0.2126 R + 0.7152 G + 0.0722 B); amount 1 is fully grey. */
 export interface GrayscaleStep {
   type: 'color_transform';
   transform: 'grayscale';
+  /** Proportion of the conversion: 0 = unchanged, 1 = grey (the default). Unit: fraction (1 = 100%). Range: [0, 1]. */
+  amount?: number;
 }
 
-/** Gaussian blur. */
+/** CSS sepia(): the Filter Effects sepia matrix. */
+export interface SepiaStep {
+  type: 'color_transform';
+  transform: 'sepia';
+  /** Proportion of the conversion: 0 = unchanged, 1 = full sepia. Unit: fraction (1 = 100%). Range: [0, 1]. Default: 1. */
+  amount?: number;
+}
+
+/** CSS invert(): C → amount + C (1 − 2 amount); amount 1 is the negative, 0.5 is flat grey. */
+export interface InvertStep {
+  type: 'color_transform';
+  transform: 'invert';
+  /** Proportion of the inversion. Unit: fraction (1 = 100%). Range: [0, 1]. Default: 1. */
+  amount?: number;
+}
+
+/** CSS opacity(): multiplies alpha by amount (colour kept). */
+export interface OpacityStep {
+  type: 'color_transform';
+  transform: 'opacity';
+  /** Alpha multiplier: 0 = transparent, 1 = unchanged. Unit: fraction (1 = 100%). Range: [0, 1]. Default: 1. */
+  amount?: number;
+}
+
+/** CSS brightness(): multiplies every colour channel by amount (0 = black, 1 = unchanged). */
+export interface BrightnessStep {
+  type: 'color_transform';
+  transform: 'brightness';
+  /** Multiplier of the encoded values. Unit: fraction (1 = 100%). Range: [0, 10]. Default: 1. */
+  amount?: number;
+}
+
+/** CSS contrast(): C → (C − 0.5) amount + 0.5 (0 = flat grey, 1 = unchanged). */
+export interface ContrastStep {
+  type: 'color_transform';
+  transform: 'contrast';
+  /** Slope around mid-grey. Unit: fraction (1 = 100%). Range: [0, 10]. Default: 1. */
+  amount?: number;
+}
+
+/** CSS saturate(): the Filter Effects saturate matrix (0 = grey, 1 = unchanged, > 1 more saturated). */
+export interface SaturateStep {
+  type: 'color_transform';
+  transform: 'saturate';
+  /** Saturation factor. Unit: fraction (1 = 100%). Range: [0, 10]. Default: 1. */
+  amount?: number;
+}
+
+/** CSS hue-rotate(): the Filter Effects hue rotation matrix. */
+export interface HueRotateStep {
+  type: 'color_transform';
+  transform: 'hue_rotate';
+  /** Rotation angle; any value, 360 is a full turn. Unit: degrees. Range: [-1000000, 1000000]. Default: 0. */
+  degrees?: number;
+  /** Same as degrees. */
+  angle?: number;
+}
+
+/** Image-editor gamma: out = 255 (in / 255)^(1 / gamma); gamma > 1 brightens midtones, < 1 darkens. */
+export interface GammaStep {
+  type: 'color_transform';
+  transform: 'gamma';
+  /** Gamma; 1 = unchanged. Unit: exponent. Range: [0.01, 10]. Default: 1. */
+  gamma?: number;
+}
+
+/** Exposure in stops: linear-light values (sRGB curve) multiplied by 2^stops, clipped at white. */
+export interface ExposureStep {
+  type: 'color_transform';
+  transform: 'exposure';
+  /** +1 doubles the light, −1 halves it. Unit: EV (stops). Range: [-10, 10]. Default: 0. */
+  stops?: number;
+}
+
+/** Levels: (in − inputBlack) / (inputWhite − inputBlack), clipped to 0..1, raised to 1/gamma, mapped onto outputBlack..outputWhite. inputWhite must exceed inputBlack. */
+export interface LevelsStep {
+  type: 'color_transform';
+  transform: 'levels';
+  /** Input level mapped to outputBlack. Unit: 8-bit level. Range: [0, 255]. Default: 0. */
+  inputBlack?: number;
+  /** Same as inputBlack. */
+  input_black?: number;
+  /** Input level mapped to outputWhite. Unit: 8-bit level. Range: [0, 255]. Default: 255. */
+  inputWhite?: number;
+  /** Same as inputWhite. */
+  input_white?: number;
+  /** Midtone gamma (> 1 brightens). Unit: exponent. Range: [0.01, 10]. Default: 1. */
+  gamma?: number;
+  /** Output level for inputBlack and below. Unit: 8-bit level. Range: [0, 255]. Default: 0. */
+  outputBlack?: number;
+  /** Same as outputBlack. */
+  output_black?: number;
+  /** Output level for inputWhite and above. Unit: 8-bit level. Range: [0, 255]. Default: 255. */
+  outputWhite?: number;
+  /** Same as outputWhite. */
+  output_white?: number;
+}
+
+/** Tone curves: monotone cubic (Fritsch–Carlson) through control points, constant beyond the end points. A channel curve (red/green/blue) applies first, then the master curve (points). */
+export interface CurvesStep {
+  type: 'color_transform';
+  transform: 'curves';
+  /** Master curve for R, G and B: [[x, y], ...], 2 to 64 points. Unit: [input, output] 8-bit levels. Range: 2–64 × 2 × [0, 255]. */
+  points?: Array<Array<number>>;
+  /** Curve for the red channel. Unit: [input, output] 8-bit levels. Range: 2–64 × 2 × [0, 255]. */
+  red?: Array<Array<number>>;
+  /** Curve for the green channel. Unit: [input, output] 8-bit levels. Range: 2–64 × 2 × [0, 255]. */
+  green?: Array<Array<number>>;
+  /** Curve for the blue channel. Unit: [input, output] 8-bit levels. Range: 2–64 × 2 × [0, 255]. */
+  blue?: Array<Array<number>>;
+}
+
+/** White balance warm/cool: linear-light red × (1 + 0.25 amount), blue × (1 − 0.25 amount). */
+export interface TemperatureStep {
+  type: 'color_transform';
+  transform: 'temperature';
+  /** −1 = cooler (blue), 0 = unchanged, 1 = warmer (amber). Unit: fraction. Range: [-1, 1]. Default: 0. */
+  amount?: number;
+}
+
+/** White balance green/magenta: linear-light green × (1 − 0.25 amount). */
+export interface TintStep {
+  type: 'color_transform';
+  transform: 'tint';
+  /** −1 = greener, 0 = unchanged, 1 = more magenta. Unit: fraction. Range: [-1, 1]. Default: 0. */
+  amount?: number;
+}
+
+/** Saturation change weighted toward dull pixels: around Rec. 709 luma by 1 + amount (1 − (max − min) / 255). */
+export interface VibranceStep {
+  type: 'color_transform';
+  transform: 'vibrance';
+  /** −1 = mute dull colours, 0 = unchanged, 1 = boost dull colours. Unit: fraction. Range: [-1, 1]. Default: 0. */
+  amount?: number;
+}
+
+/** Blend toward `color` shifted to each pixel's luma (hue and saturation of the colour, lightness of the pixel). */
+export interface ColorizeStep {
+  type: 'color_transform';
+  transform: 'colorize';
+  /** The tint: '#rrggbb' or [r, g, b, a] (alpha ignored). Default: "#ffa040". */
+  color?: Color;
+  /** Same as color. */
+  colour?: Color;
+  /** 0 = unchanged, 1 = fully colourised. Unit: fraction. Range: [0, 1]. Default: 0.5. */
+  strength?: number;
+}
+
+/** Duotone: Rec. 709 luma mapped linearly from the shadows colour (black) to the highlights colour (white). */
+export interface DuotoneStep {
+  type: 'color_transform';
+  transform: 'duotone';
+  /** Colour for black (alpha ignored). Default: "#000000". */
+  shadows?: Color;
+  /** Colour for white (alpha ignored). Default: "#ffffff". */
+  highlights?: Color;
+}
+
+/** Posterize: each channel snapped to the nearest of `levels` evenly spaced values (0 and 255 included). */
+export interface PosterizeStep {
+  type: 'color_transform';
+  transform: 'posterize';
+  /** 2 = pure primaries, 256 = unchanged. Unit: levels per channel. Range: [2, 256]. Default: 4. */
+  levels?: number;
+}
+
+/** Black and white: white where the 8-bit Rec. 709 luma is ≥ threshold, else black. */
+export interface ThresholdStep {
+  type: 'color_transform';
+  transform: 'threshold';
+  /** Luma threshold. Unit: 8-bit level. Range: [0, 255]. Default: 128. */
+  threshold?: number;
+}
+
+/** Channel mixer: [R G B] = matrix · [r g b 1]; rows R, G, B; columns r, g, b, offset (offset in 0..255 levels). */
+export interface ChannelMixerStep {
+  type: 'color_transform';
+  transform: 'channel_mixer';
+  /** Rows R, G, B of [r, g, b, offset]; the identity leaves the image unchanged. Unit: 3 rows of [r, g, b, offset]. Range: 3 × 4 × [-255, 255]. Default: [[1,0,0,0],[0,1,0,0],[0,0,1,0]]. */
+  matrix?: Array<Array<number>>;
+}
+
+/** Auto levels (like sharp's normalise): stretch the lowPercentile..highPercentile range of Rec. 709 luma to 0..255, the same linear map on R, G and B (hue kept). Needs lowPercentile < highPercentile. */
+export interface NormalizeStep {
+  type: 'color_transform';
+  transform: 'normalize';
+  /** Luma percentile mapped to black. Unit: percent. Range: [0, 100]. Default: 1. */
+  lowPercentile?: number;
+  /** Same as lowPercentile. */
+  low_percentile?: number;
+  /** Same as lowPercentile. */
+  lower?: number;
+  /** Luma percentile mapped to white. Unit: percent. Range: [0, 100]. Default: 99. */
+  highPercentile?: number;
+  /** Same as highPercentile. */
+  high_percentile?: number;
+  /** Same as highPercentile. */
+  upper?: number;
+}
+
+/** Histogram equalization of R, G and B separately (PIL ImageOps.equalize's algorithm); alpha kept. */
+export interface EqualizeStep {
+  type: 'color_transform';
+  transform: 'equalize';
+}
+
+/** Gaussian blur (exact kernel up to sigma 32, three box blurs above: cost independent of sigma). */
 export interface GaussianBlurStep {
   type: 'filter';
   filter: 'gaussian_blur';
-  /** Standard deviation of the Gaussian, in pixels. Unit: pixels (= sigma). Range: (0, 100]. Default: 2. */
+  /** Standard deviation of the Gaussian, in pixels. Unit: pixels (= sigma). Range: (0, 500]. Default: 2. */
   radius?: number;
   /** Same as radius. */
   sigma?: number;
 }
 
+/** Mean of the (2 radius + 1)² square around each pixel; edges replicated. */
+export interface BoxBlurStep {
+  type: 'filter';
+  filter: 'box_blur';
+  /** Half the box side: the box is 2 radius + 1 pixels wide. Unit: pixels. Range: [1, 1000]. Default: 2. */
+  radius?: number;
+}
+
+/** Mean along a line through each pixel (camera shake along one direction). */
+export interface MotionBlurStep {
+  type: 'filter';
+  filter: 'motion_blur';
+  /** Direction of the line, counter-clockwise from the +x axis. Unit: degrees. Range: [-360, 360]. Default: 0. */
+  angle?: number;
+  /** Length of the line: round(length) samples one pixel apart. Unit: pixels. Range: [1, 500]. Default: 10. */
+  length?: number;
+}
+
+/** Unsharp mask with sigma 1 and threshold 0. */
+export interface SharpenStep {
+  type: 'filter';
+  filter: 'sharpen';
+  /** Strength: out = in + amount * (in - blurred). Unit: factor. Range: [0, 10]. Default: 1. */
+  amount?: number;
+}
+
+/** Unsharp mask (PIL UnsharpMask / GIMP): out = in + amount * (in - gaussian(in)) where the difference exceeds threshold. */
+export interface UnsharpMaskStep {
+  type: 'filter';
+  filter: 'unsharp_mask';
+  /** Standard deviation of the blur (PIL UnsharpMask radius). Unit: pixels (= sigma). Range: (0, 500]. Default: 2. */
+  radius?: number;
+  /** Same as radius. */
+  sigma?: number;
+  /** Strength (PIL percent / 100). Unit: factor. Range: [0, 10]. Default: 1.5. */
+  amount?: number;
+  /** Channels whose difference to the blur is not above this are left unchanged. Unit: 8-bit levels. Range: [0, 255]. Default: 3. */
+  threshold?: number;
+}
+
+/** Per-channel median of the size × size window (alpha too, independently); edges replicated. */
+export interface MedianStep {
+  type: 'filter';
+  filter: 'median';
+  /** Window side: 3, 5 or 7. Unit: pixels. Range: [3, 7]. Default: 3. */
+  size?: number;
+}
+
+/** Gray edge magnitude of the luma: Sobel gradient length or absolute 4-neighbour Laplacian; alpha kept. */
+export interface EdgeDetectStep {
+  type: 'filter';
+  filter: 'edge_detect';
+  /** Edge operator (3×3). Range: sobel | laplacian. Default: "sobel". */
+  method?: 'sobel' | 'laplacian';
+}
+
+/** Emboss relief on a mid-gray (128) background, as PIL ImageFilter.EMBOSS. */
+export interface EmbossStep {
+  type: 'filter';
+  filter: 'emboss';
+}
+
+/** Custom kernel (correlation, as cv2.filter2D): out = sum(kernel × neighbourhood) / divisor + offset; edges replicated; alpha kept. */
+export interface ConvolveStep {
+  type: 'filter';
+  filter: 'convolve';
+  /** 3×3, 5×5 or 7×7 weights, flat, row by row from the top-left. Range: 9/25/49 × [-1000000, 1000000]. Default: [0,0,0,0,1,0,0,0,0]. */
+  kernel?: Array<number>;
+  /** Divides the weighted sum; default: the sum of the kernel, or 1 if that is 0. Range: [-1000000, 1000000]. */
+  divisor?: number;
+  /** Added after dividing. Unit: 8-bit levels. Range: [-255, 255]. Default: 0. */
+  offset?: number;
+}
+
+/** Edge-preserving smoothing: bilateral filter as cv2.bilateralFilter (window radius round(1.5 sigmaSpatial)); alpha kept. */
+export interface DenoiseStep {
+  type: 'filter';
+  filter: 'denoise';
+  /** Spatial standard deviation; cost grows with its square. Unit: pixels. Range: [0.5, 10]. Default: 3. */
+  sigmaSpatial?: number;
+  /** Same as sigmaSpatial. */
+  sigma_spatial?: number;
+  /** Colour-difference standard deviation (L1 distance of R, G, B). Unit: 8-bit levels. Range: [1, 255]. Default: 30. */
+  sigmaRange?: number;
+  /** Same as sigmaRange. */
+  sigma_range?: number;
+}
+
+/** Replace each size × size block (from the top-left corner) by its mean colour; partial edge blocks average what they contain. */
+export interface PixelateStep {
+  type: 'filter';
+  filter: 'pixelate';
+  /** Block side. Unit: pixels. Range: [1, 1024]. Default: 10. */
+  size?: number;
+}
+
+/** Darken toward the corners: colour × (1 − strength · smoothstep(radius − 0.5, radius, d)), d = distance to the centre / half-diagonal. */
+export interface VignetteStep {
+  type: 'filter';
+  filter: 'vignette';
+  /** Darkening where the falloff is complete (1 = black). Unit: fraction. Range: [0, 1]. Default: 0.5. */
+  strength?: number;
+  /** Distance from the centre where darkening is complete; it starts 0.5 closer in. Unit: half-diagonals. Range: [0, 1.5]. Default: 1. */
+  radius?: number;
+}
+
 export type VariationStep =
   | ResizeStep
+  | CropStep
+  | RotateStep
+  | FlipStep
+  | PadStep
+  | TrimStep
   | GrayscaleStep
-  | GaussianBlurStep;
+  | SepiaStep
+  | InvertStep
+  | OpacityStep
+  | BrightnessStep
+  | ContrastStep
+  | SaturateStep
+  | HueRotateStep
+  | GammaStep
+  | ExposureStep
+  | LevelsStep
+  | CurvesStep
+  | TemperatureStep
+  | TintStep
+  | VibranceStep
+  | ColorizeStep
+  | DuotoneStep
+  | PosterizeStep
+  | ThresholdStep
+  | ChannelMixerStep
+  | NormalizeStep
+  | EqualizeStep
+  | GaussianBlurStep
+  | BoxBlurStep
+  | MotionBlurStep
+  | SharpenStep
+  | UnsharpMaskStep
+  | MedianStep
+  | EdgeDetectStep
+  | EmbossStep
+  | ConvolveStep
+  | DenoiseStep
+  | PixelateStep
+  | VignetteStep;

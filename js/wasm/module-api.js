@@ -4,32 +4,88 @@
 import { ResourceLimitError, errorFromCode } from '../errors.js';
 
 /**
- * @param {object} Module the instantiated engine
- * @param {{ input: Uint8Array, rawWidth: number, rawHeight: number, variants: object[], limits: object }} job
- * @returns {{ sourceWidth, sourceHeight, sourceFormat, decodeMs, outputs: object[] }}
+ * Header facts without decoding: `{ width, height, format }`. Raw input needs no probe.
+ * @throws typed error (UNSUPPORTED_FORMAT, DECODE_FAILED …)
  */
-export function processVariations(Module, { input, rawWidth, rawHeight, variants, limits }) {
-  const ptr = Module._malloc(Math.max(1, input.byteLength));
-  if (!ptr) {
-    throw new ResourceLimitError(`Could not allocate ${input.byteLength} bytes for the input`, { code: 'OUT_OF_MEMORY' });
-  }
+export function probe(Module, { input, rawWidth, rawHeight }) {
+  if (rawWidth > 0) return { width: rawWidth, height: rawHeight, format: 'raw' };
+  return withInput(Module, input, (ptr, len) => {
+    const result = Module.probe(ptr, len);
+    if (!result.ok) throw engineError(result);
+    return { width: result.width, height: result.height, format: result.format };
+  });
+}
+
+/**
+ * Decodes into the module's image store (limits are checked from the header first).
+ * @returns {{ handle: number, width: number, height: number, bytes: number, format: string, decodeMs: number }}
+ */
+export function decodeImage(Module, { input, rawWidth, rawHeight, limits }) {
+  return withInput(Module, input, (ptr, len) => {
+    const result = Module.decodeImage(ptr, len, rawWidth, rawHeight, limits);
+    if (!result.ok) throw engineError(result);
+    return { handle: result.handle, width: result.width, height: result.height, bytes: result.bytes, format: result.format, decodeMs: result.decodeMs };
+  });
+}
+
+/**
+ * Runs variants on a stored image. `variantOffset` is the index of variants[0] in the caller's
+ * list, so errors name the caller's variant.
+ * @returns {{ outputs: object[] }}
+ */
+export function runVariations(Module, handle, variants, limits, { variantOffset = 0, allVariants = variants } = {}) {
   let result;
   try {
-    heapU8(Module, ptr + input.byteLength).set(input, ptr);
-    result = Module.processVariations(ptr, input.byteLength, rawWidth, rawHeight, variants, limits);
+    result = Module.runVariations(handle, variants, limits);
   } catch (error) {
-    // After an abort the allocator lock may be held: _free would hang (toolchain.md §8). Leave it.
     throw markEngineDeath(error);
   }
-  Module._free(ptr);
-  if (!result.ok) throw engineError(result, variants);
-  return {
-    sourceWidth: result.sourceWidth,
-    sourceHeight: result.sourceHeight,
-    sourceFormat: result.sourceFormat,
-    decodeMs: result.decodeMs,
-    outputs: result.outputs.map((out) => ({ ...out, data: ownedBytes(out.data) })),
-  };
+  if (!result.ok) {
+    const shifted = result.variant >= 0 ? { ...result, variant: result.variant + variantOffset } : result;
+    throw engineError(shifted, allVariants);
+  }
+  return { outputs: result.outputs.map((out) => ({ ...out, data: ownedBytes(out.data) })) };
+}
+
+/** Frees a stored image. Never throws (a dead engine keeps its memory until the worker ends). */
+export function releaseImage(Module, handle) {
+  try {
+    return Module.releaseImage(handle);
+  } catch {
+    return false;
+  }
+}
+
+/** `{ heapBytes, storedImages, storedImageBytes }`. */
+export function memoryStats(Module) {
+  try {
+    const { heapBytes, storedImages, storedImageBytes } = Module.memoryStats();
+    return { heapBytes, storedImages, storedImageBytes };
+  } catch {
+    return { heapBytes: 0, storedImages: 0, storedImageBytes: 0 };
+  }
+}
+
+/** Copies `input` into wasm memory, calls fn(ptr, len), frees it whatever happens (unless the engine died). */
+function withInput(Module, input, fn) {
+  const len = input.byteLength;
+  const ptr = Module._malloc(Math.max(1, len));
+  if (!ptr) {
+    throw new ResourceLimitError(`Could not allocate ${len} bytes for the input in the engine`, { code: 'OUT_OF_MEMORY', details: { bytes: len } });
+  }
+  let dead = false;
+  try {
+    heapU8(Module, ptr + len).set(input, ptr);
+    return fn(ptr, len);
+  } catch (error) {
+    if (error?.code) throw error; // a typed { ok:false } result: the engine is fine
+    // An exception from inside the module: after an abort the allocator lock may be held, so
+    // _free would hang (toolchain.md §8). Leave it; the worker is replaced.
+    dead = true;
+    throw markEngineDeath(error);
+  } finally {
+    if (!dead) Module._free(ptr);
+  }
 }
 
 const ENGINE_DEATH = Symbol('pixelpipe.engineDeath');
@@ -45,13 +101,17 @@ function markEngineDeath(error) {
   return marked;
 }
 
-function engineError(result, variants) {
-  const variant = result.variant >= 0 ? variants[result.variant] : undefined;
-  const details = { variant: result.variant, step: result.step };
+/** A typed error from `{ ok:false, code, message, variant, step }`, naming the variant and step. */
+export function engineError(result, variants = []) {
+  const details = {};
   let message = result.message;
+  const variant = result.variant >= 0 ? variants[result.variant] : undefined;
+  if (result.variant >= 0) details.variant = result.variant;
+  if (result.step >= 0) details.step = result.step;
   if (variant) {
     details.variantId = variant.id;
     const step = result.step >= 0 ? variant.steps[result.step] : undefined;
+    if (step) details.op = step.op;
     message = `Variant '${variant.id}'${step ? ` step ${result.step} (${step.op})` : ''}: ${message}`;
   }
   return errorFromCode(result.code, message, { details });

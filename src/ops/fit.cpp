@@ -71,20 +71,35 @@ Result<FitPlan> plan_fit(int in_width, int in_height, const ResizeSpec &spec) {
             p.out_height = std::min(th, p.resize_height);
         }
     }
-    // Per axis: crop centred when the canvas is smaller, letterbox centred when it is larger.
-    auto place = [](int resized, int out, int &src, int &dst, int &len) {
+    // Per axis: crop when the canvas is smaller, letterbox when it is larger, anchored by the
+    // position (sharp's CalculateCrop / CalculateEmbedPosition; entropy/attention start centred
+    // and resize() moves the crop afterwards).
+    enum Anchor { Start, Middle, End };
+    Anchor ax = Middle, ay = Middle;
+    switch (spec.position) {
+    case Position::North: ay = Start; break;
+    case Position::NorthEast: ax = End; ay = Start; break;
+    case Position::East: ax = End; break;
+    case Position::SouthEast: ax = End; ay = End; break;
+    case Position::South: ay = End; break;
+    case Position::SouthWest: ax = Start; ay = End; break;
+    case Position::West: ax = Start; break;
+    case Position::NorthWest: ax = Start; ay = Start; break;
+    default: break;
+    }
+    auto place = [](Anchor a, int resized, int out, int &src, int &dst, int &len) {
         if (out <= resized) {
-            src = (resized - out + 1) / 2;
+            src = a == Start ? 0 : a == End ? resized - out : (resized - out + 1) / 2;
             dst = 0;
             len = out;
         } else {
             src = 0;
-            dst = (out - resized) / 2;
+            dst = a == Start ? 0 : a == End ? out - resized : (out - resized) / 2;
             len = resized;
         }
     };
-    place(p.resize_width, p.out_width, p.src_x, p.dst_x, p.copy_width);
-    place(p.resize_height, p.out_height, p.src_y, p.dst_y, p.copy_height);
+    place(ax, p.resize_width, p.out_width, p.src_x, p.dst_x, p.copy_width);
+    place(ay, p.resize_height, p.out_height, p.src_y, p.dst_y, p.copy_height);
     return p;
 }
 

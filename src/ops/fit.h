@@ -29,6 +29,8 @@ struct FitPlan {
 //  - both sides given: fill = stretch; inside/contain use the smaller scale, outside/cover the larger;
 //    contain then letterboxes to exactly width×height (centred, left = (W-w)/2), cover crops centred
 //    (left = (w-W+1)/2) to min(width, resized width) × min(height, resized height).
+//  - spec.position anchors both: north/west = 0, south/east = the far end (sharp's gravity);
+//    entropy/attention are planned centred (resize() then picks the crop by content).
 //  - one side 0: the other follows the aspect ratio (for every fit, including fill: ops.h contract;
 //    sharp keeps the input's other side for fill). Both 0: input size.
 //  - without_enlargement: the scale per axis is capped at 1 (sharp's VIPS_SIZE_DOWN).

@@ -12,20 +12,34 @@ namespace pixelpipe::ops {
 
 enum class Fit { Contain, Cover, Fill, Inside, Outside };
 
+// Resampling kernels (same ids as halide_generators/common/geometry_kernels.h). Pillow's
+// definitions: bicubic = Keys/Catmull-Rom a = -0.5, lanczosN = sinc(x) sinc(x/N) on [-N, N),
+// mitchell = Mitchell-Netravali B = C = 1/3; nearest = the pixel under the sample centre.
+enum class Kernel { Nearest = 0, Bilinear = 1, Bicubic = 2, Mitchell = 3, Lanczos2 = 4, Lanczos3 = 5 };
+
+// Where cover crops (and contain letterboxes) anchor: sharp's gravity names, plus sharp's two
+// crop strategies (cover only; contain treats them as Centre). See ops/geometry.h.
+enum class Position { Centre, North, NorthEast, East, SouthEast, South, SouthWest, West, NorthWest, Entropy, Attention };
+
 struct ResizeSpec {
     int width = 0;   // 0 = derive from height and the aspect ratio
     int height = 0;  // 0 = derive from width and the aspect ratio
     Fit fit = Fit::Contain;
     bool without_enlargement = false;
     std::array<uint8_t, 4> background{0, 0, 0, 0};  // RGBA, padding for Contain
+    Kernel kernel = Kernel::Lanczos3;
+    Position position = Position::Centre;
 };
 
 // Resize with separable Lanczos3 on premultiplied alpha (sRGB values, as Pillow and sharp do).
 // Fit semantics follow sharp: contain = letterbox to exactly width×height, cover = fill and crop
 // centred, fill = stretch, inside = fit within, no padding, outside = cover without the crop.
 Result<Image> resize(const Image &src, const ResizeSpec &spec, const Limits &limits);
-// The plain resampler to an exact size: the building block of resize().
+// The plain resampler to an exact size: the building block of resize(). Pillow-exact (no box
+// pre-shrink): Image.resize((width, height), LANCZOS).
 Result<Image> resample_lanczos3(const Image &src, int width, int height);
+// Any kernel; pre_shrink = true box-reduces first by preshrink_factor() per axis (ops/geometry.h).
+Result<Image> resample(const Image &src, int width, int height, Kernel kernel, bool pre_shrink);
 
 // Rec.709 luma on the sRGB-encoded values (as CSS grayscale(1) and skimage.color.rgb2gray):
 // Y = 0.2126 R + 0.7152 G + 0.0722 B; output R=G=B=Y, alpha unchanged.

@@ -80,6 +80,44 @@ int main() {
         CHECK(p.dst_x + p.copy_width <= p.out_width && p.dst_y + p.copy_height <= p.out_height);
     }
 
+    // Positions (sharp's gravity): 400x300 cover 200x200 resizes to 267x200 (crop 67 columns);
+    // contain 200x200 resizes to 200x150 (letterbox 50 rows). Crop: west 0, centre (67+1)/2 = 34,
+    // east 67. Embed: north 0, centre 50/2 = 25, south 50. Portrait 300x400 checks the other axis.
+    struct PosRow {
+        int in_w, in_h;
+        Fit fit;
+        Position pos;
+        int sx, sy, dx, dy;
+    };
+    const PosRow positions[] = {
+        {400, 300, Fit::Cover, Position::Centre, 34, 0, 0, 0},     {400, 300, Fit::Cover, Position::North, 34, 0, 0, 0},
+        {400, 300, Fit::Cover, Position::NorthEast, 67, 0, 0, 0},  {400, 300, Fit::Cover, Position::East, 67, 0, 0, 0},
+        {400, 300, Fit::Cover, Position::SouthEast, 67, 0, 0, 0},  {400, 300, Fit::Cover, Position::South, 34, 0, 0, 0},
+        {400, 300, Fit::Cover, Position::SouthWest, 0, 0, 0, 0},   {400, 300, Fit::Cover, Position::West, 0, 0, 0, 0},
+        {400, 300, Fit::Cover, Position::NorthWest, 0, 0, 0, 0},   {400, 300, Fit::Cover, Position::Entropy, 34, 0, 0, 0},
+        {300, 400, Fit::Cover, Position::North, 0, 0, 0, 0},       {300, 400, Fit::Cover, Position::South, 0, 67, 0, 0},
+        {300, 400, Fit::Cover, Position::East, 0, 34, 0, 0},       {300, 400, Fit::Cover, Position::Attention, 0, 34, 0, 0},
+        {400, 300, Fit::Contain, Position::Centre, 0, 0, 0, 25},   {400, 300, Fit::Contain, Position::North, 0, 0, 0, 0},
+        {400, 300, Fit::Contain, Position::South, 0, 0, 0, 50},    {400, 300, Fit::Contain, Position::SouthEast, 0, 0, 0, 50},
+        {400, 300, Fit::Contain, Position::West, 0, 0, 0, 25},     {400, 300, Fit::Contain, Position::Entropy, 0, 0, 0, 25},
+        {300, 400, Fit::Contain, Position::East, 0, 0, 50, 0},     {300, 400, Fit::Contain, Position::NorthWest, 0, 0, 0, 0},
+    };
+    for (const PosRow &t : positions) {
+        ResizeSpec spec;
+        spec.width = 200;
+        spec.height = 200;
+        spec.fit = t.fit;
+        spec.position = t.pos;
+        auto r = plan_fit(t.in_w, t.in_h, spec);
+        const bool ok = r.ok() && r.value().src_x == t.sx && r.value().src_y == t.sy && r.value().dst_x == t.dx &&
+                        r.value().dst_y == t.dy;
+        if (!ok && r.ok()) {
+            std::fprintf(stderr, "  %dx%d %s position %d: got src %d,%d dst %d,%d\n", t.in_w, t.in_h, name(t.fit), int(t.pos),
+                         r.value().src_x, r.value().src_y, r.value().dst_x, r.value().dst_y);
+        }
+        CHECK(ok);
+    }
+
     ResizeSpec bad;
     bad.width = -1;
     CHECK(plan_fit(10, 10, bad).status().code == ErrorCode::INVALID_ARGUMENT);

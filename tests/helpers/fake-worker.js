@@ -4,6 +4,9 @@
 //   { error, fatal }    reply { kind: 'error' } with the given ErrorJSON
 //   { crash: true }     report a crash (like an 'error' event / unexpected exit)
 //   { hang: true }      never reply
+//   { progress: n }     send n progress messages first
+//   { images: [...] }   report these image hashes in the reply's state (as a real worker's LRU)
+//   { recycle: true }   with error: ask the pool to recycle the worker
 import { MSG } from '../../js/pool/protocol.js';
 
 export function fakeSpawner({ initDelay = 0, initError, crashOnInit = false } = {}) {
@@ -24,8 +27,10 @@ export function fakeSpawner({ initDelay = 0, initError, crashOnInit = false } = 
         const p = message.payload ?? {};
         if (p.hang) return;
         if (p.crash) return setTimeout(() => worker.alive && handlers.crash(new Error('fake crash')), p.delay ?? 0);
-        if (p.error) return reply({ kind: MSG.ERROR, id: message.id, error: p.error, fatal: Boolean(p.fatal) }, p.delay ?? 0);
-        return reply({ kind: MSG.RESULT, id: message.id, value: p.value }, p.delay ?? 0);
+        const state = p.images ? { images: p.images } : undefined;
+        for (let i = 1; i <= (p.progress ?? 0); i++) reply({ kind: MSG.PROGRESS, id: message.id, completed: i, total: p.progress, step: `s${i}` });
+        if (p.error) return reply({ kind: MSG.ERROR, id: message.id, error: p.error, fatal: Boolean(p.fatal), recycle: Boolean(p.recycle), state }, p.delay ?? 0);
+        return reply({ kind: MSG.RESULT, id: message.id, value: p.value, state }, p.delay ?? 0);
       },
       async terminate() {
         worker.alive = false;

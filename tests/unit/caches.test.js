@@ -1,7 +1,8 @@
 import { MemoryCache, byteSize } from '../../js/cache/memory-cache.js';
 import { IndexedDBCache } from '../../js/cache/idb-cache.js';
-import { cacheKey, canonicalJson, sha256Hex } from '../../js/cache/cache-key.js';
-import { readCached, writeCached, cloneResults } from '../../js/cache/cached-results.js';
+import { jest } from '@jest/globals';
+import { cacheKey, canonicalJson, sha256Hex, groupPrefix, parseKey } from '../../js/cache/cache-key.js';
+import { readCached, writeCached, cloneResults, invalidateGroup, purgeOtherVersions } from '../../js/cache/cached-results.js';
 
 describe('MemoryCache', () => {
   test('get/set/delete/clear are async and round-trip', async () => {
@@ -76,14 +77,14 @@ describe('cache keys', () => {
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
-  const base = { operation: 'generateVariations', input: new Uint8Array([1, 2, 3]), request: { v: [1] }, version: '0.1.0' };
+  const base = { operation: 'generateVariations', inputHash: 'aa11', request: { v: [1] }, version: '0.1.0' };
 
   test('stable for equal requests, different when input, request, version or operation differ', async () => {
     const key = await cacheKey(base);
-    expect(key).toMatch(/^pixelpipe\/0\.1\.0\/generateVariations\/[0-9a-f]{64}$/);
-    expect(await cacheKey({ ...base, input: new Uint8Array([1, 2, 3]) })).toBe(key);
+    expect(key).toMatch(/^pixelpipe\/0\.1\.0\/-\/[0-9a-f]{64}$/);
+    expect(await cacheKey({ ...base, request: { v: [1] } })).toBe(key);
     const others = await Promise.all([
-      cacheKey({ ...base, input: new Uint8Array([1, 2, 4]) }),
+      cacheKey({ ...base, inputHash: 'aa12' }),
       cacheKey({ ...base, request: { v: [2] } }),
       cacheKey({ ...base, version: '0.2.0' }),
       cacheKey({ ...base, operation: 'other' }),
@@ -91,11 +92,50 @@ describe('cache keys', () => {
     expect(new Set([key, ...others]).size).toBe(5);
   });
 
-  test('a caller cacheKey replaces the content hash', async () => {
-    const a = await cacheKey({ ...base, inputName: 'photo-123' });
-    const b = await cacheKey({ ...base, input: new Uint8Array([9]), inputName: 'photo-123' });
-    expect(a).toBe(b);
-    expect(a).not.toBe(await cacheKey(base));
+  test("the caller's cacheKey names the group; the input is still hashed", async () => {
+    const a = await cacheKey({ ...base, group: 'photo-123' });
+    const b = await cacheKey({ ...base, inputHash: 'ff', group: 'photo-123' });
+    expect(a).not.toBe(b);
+    expect(a.startsWith(groupPrefix('0.1.0', 'photo-123'))).toBe(true);
+    expect(parseKey(a)).toEqual({ version: '0.1.0', group: 'photo-123' });
+    expect(parseKey(await cacheKey({ ...base, group: 'a/b c' }))).toEqual({ version: '0.1.0', group: 'a/b c' });
+    expect(a.slice(-64)).toBe((await cacheKey(base)).slice(-64)); // same content → same digest, different group
+  });
+});
+
+describe('invalidation and version purge', () => {
+  const results = { t: new Uint8Array([1, 2, 3]) };
+  const key = (group, inputHash = 'h', version = '0.1.0') => cacheKey({ operation: 'op', inputHash, request: {}, version, group });
+
+  test.each([
+    ['a cache with keys() (MemoryCache)', () => new MemoryCache()],
+    ['a bare get/set/delete/clear cache (index entry)', () => {
+      const map = new Map();
+      return { get: async (k) => map.get(k), set: async (k, v) => { map.set(k, v); }, delete: async (k) => map.delete(k), clear: async () => map.clear(), map };
+    }],
+  ])('invalidateGroup drops only that group, with %s', async (name, make) => {
+    const cache = make();
+    const logger = { warn: jest.fn() };
+    const [a1, a2, b1, none] = await Promise.all([key('A', 'x'), key('A', 'y'), key('B', 'x'), key(undefined, 'x')]);
+    for (const [k, g] of [[a1, 'A'], [a2, 'A'], [b1, 'B'], [none, undefined]]) await writeCached(cache, k, results, logger, g);
+    expect(await invalidateGroup(cache, 'A')).toBe(2);
+    expect(await cache.get(a1)).toBeUndefined();
+    expect(await cache.get(a2)).toBeUndefined();
+    expect(await cache.get(b1)).toBeDefined();
+    expect(await cache.get(none)).toBeDefined();
+    expect(await invalidateGroup(cache, 'A')).toBe(0);
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  test('purgeOtherVersions deletes pixelpipe entries of other versions only', async () => {
+    const cache = new MemoryCache();
+    const old = await key('A', 'x', '0.0.9');
+    const current = await key('A', 'x', '0.1.0');
+    await cache.set(old, results);
+    await cache.set(current, results);
+    await cache.set('someone-else', 1);
+    expect(await purgeOtherVersions(cache, '0.1.0')).toBe(1);
+    expect(await cache.keys()).toEqual([current, 'someone-else']);
   });
 });
 

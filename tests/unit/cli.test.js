@@ -51,7 +51,7 @@ describeWithEngine('pixelpipe CLI on the real engine', () => {
       { id: 'j', type: 'resize', width: 64, format: 'jpeg', quality: 70 },
       { id: 'r', type: 'resize', width: 8, format: 'raw' },
     ]));
-    writeFileSync(path.join(dir, 'invalid.json'), JSON.stringify([{ id: 'b', type: 'filter', filter: 'gaussian_blur', radius: 500 }]));
+    writeFileSync(path.join(dir, 'invalid.json'), JSON.stringify([{ id: 'b', type: 'filter', filter: 'gaussian_blur', radius: 600 }]));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -79,7 +79,7 @@ describeWithEngine('pixelpipe CLI on the real engine', () => {
 
   test('invalid config and undecodable image: typed message, exit 1', async () => {
     let r = await cli(['variations', testdataPath('photos/kodim23.png'), '--config', path.join(dir, 'invalid.json'), '--out', dir]);
-    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('InvalidConfigurationError [INVALID_CONFIGURATION]: Expected number in (0, 100]')]);
+    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('InvalidConfigurationError [INVALID_CONFIGURATION]: Expected number in (0, 500]')]);
     r = await cli(['variations', testdataPath('malformed/its_png_first_chunk_not_ihdr.png'), '--config', path.join(dir, 'spec.json'), '--out', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^pixelpipe: (DecodeError|UnsupportedFormatError) \[/);

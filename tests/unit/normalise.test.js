@@ -6,7 +6,7 @@ import { SPEC_EXAMPLE_CONFIGS } from '../helpers/testdata.js';
 describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)', () => {
   test('the three examples of the specification', () => {
     expect(normaliseVariationConfigs(SPEC_EXAMPLE_CONFIGS)).toEqual([
-      { id: 'thumbnail', format: 'png', quality: 80, steps: [{ op: 'resize', width: 300, height: 300, fit: 'contain', withoutEnlargement: false, background: [0, 0, 0, 0] }] },
+      { id: 'thumbnail', format: 'png', quality: 80, steps: [{ op: 'resize', width: 300, height: 300, fit: 'contain', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3' }] },
       { id: 'grayscale', format: 'png', quality: 80, steps: [{ op: 'grayscale' }] },
       { id: 'blurred', format: 'png', quality: 80, steps: [{ op: 'gaussian_blur', sigma: 5 }] },
     ]);
@@ -20,7 +20,7 @@ describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)',
     ]);
     expect(a.steps[0]).toMatchObject({ width: 10, height: 20, fit: 'fill' });
     expect(b.steps[0]).toMatchObject({ width: 0, height: 20, fit: 'cover' });
-    expect(c.steps[0]).toEqual({ op: 'resize', width: 7, height: 0, fit: 'contain', withoutEnlargement: true, background: [255, 0, 0, 128] });
+    expect(c.steps[0]).toEqual({ op: 'resize', width: 7, height: 0, fit: 'contain', withoutEnlargement: true, background: [255, 0, 0, 128], position: 'centre', kernel: 'lanczos3' });
   });
 
   test('default blur radius 2; sigma alias', () => {
@@ -48,7 +48,7 @@ describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)',
       { type: 'filter', filter: 'gaussian_blur', radius: 1 },
     ] }]);
     expect(v).toEqual({ id: 's', format: 'jpeg', quality: 70, steps: [
-      { op: 'resize', width: 64, height: 64, fit: 'cover', withoutEnlargement: false, background: [0, 0, 0, 0] },
+      { op: 'resize', width: 64, height: 64, fit: 'cover', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3' },
       { op: 'grayscale' },
       { op: 'gaussian_blur', sigma: 1 },
     ] });

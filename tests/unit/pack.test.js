@@ -18,9 +18,9 @@ const out = await service.generateVariations(readFileSync(process.argv[2]), [
   { id: 'grayscale', type: 'color_transform', transform: 'grayscale' },
   { id: 'blurred', type: 'filter', filter: 'gaussian_blur', radius: 5 },
 ]);
-const bad = await service.generateVariations(new Uint8Array(1), [{ id: 'x', type: 'crop' }]).catch((e) => e.name);
+const bad = await service.generateVariations(new Uint8Array(1), [{ id: 'x', type: 'no_such_operation' }]).catch((e) => e.name);
 const size = (b) => [new DataView(b.buffer, b.byteOffset).getUint32(16), new DataView(b.buffer, b.byteOffset).getUint32(20)];
-console.log(JSON.stringify({ version, build: service.capabilities().build, bad,
+console.log(JSON.stringify({ version, build: (await service.capabilities()).build, bad,
   sizes: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, size(v)])) }));
 await service.dispose();
 `;

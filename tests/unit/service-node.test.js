@@ -26,8 +26,11 @@ describeWithEngine('ImageProcessingService in Node on the real engine', () => {
   });
   afterAll(() => service?.dispose());
 
-  test('capabilities: threaded build in Node, one worker, the formats', () => {
-    const caps = service.capabilities();
+  test('capabilities (a promise): threaded build in Node, one worker × all cores, the formats', async () => {
+    const promise = service.capabilities();
+    expect(promise).toBeInstanceOf(Promise);
+    const caps = await promise;
+    expect(caps.threads).toBe(caps.cores);
     expect(caps).toMatchObject({ build: 'mt', workers: 1, simd: true, formats: ['png', 'jpeg', 'raw'], version: '0.1.0' });
     expect(caps.threads).toBeGreaterThanOrEqual(1);
   });
@@ -115,14 +118,14 @@ describeWithEngine('ImageProcessingService in Node on the real engine', () => {
   });
 
   test('failures are rejected promises, never synchronous throws, with the caller in the stack', async () => {
-    const promise = service.generateVariations(kodim, [{ id: 'x', type: 'crop' }]);
+    const promise = service.generateVariations(kodim, [{ id: 'x', type: 'no_such_operation' }]);
     expect(promise).toBeInstanceOf(Promise);
     const error = await promise.catch((e) => e);
     expect(error).toBeInstanceOf(UnsupportedTransformationError);
     expect(error.operation).toBe('generateVariations');
     expect(error.stack).toContain('service-node.test.js');
-    await expect(service.generateVariations(kodim, [{ id: 'b', type: 'filter', filter: 'gaussian_blur', radius: 500 }]))
-      .rejects.toThrow('Expected number in (0, 100] for variationConfigs[0].radius but received 500 of type number');
+    await expect(service.generateVariations(kodim, [{ id: 'b', type: 'filter', filter: 'gaussian_blur', radius: 600 }]))
+      .rejects.toThrow('Expected number in (0, 500] for variationConfigs[0].radius but received 600 of type number');
     await expect(service.generateVariations('nope', SPEC_EXAMPLE_CONFIGS)).rejects.toBeInstanceOf(InvalidConfigurationError);
     await expect(service.generateVariations(kodim, SPEC_EXAMPLE_CONFIGS, { transfer: 1 })).rejects.toBeInstanceOf(InvalidConfigurationError);
   });
@@ -137,7 +140,7 @@ describeWithEngine('ImageProcessingService in Node on the real engine', () => {
 
   test('timeout: TimeoutError, then the replaced worker serves the next call', async () => {
     const heavy = readTestdata(HEAVY);
-    const error = await service.generateVariations(heavy, [{ id: 'b', type: 'filter', filter: 'gaussian_blur', radius: 100 }], { timeoutMs: 5 }).catch((e) => e);
+    const error = await service.generateVariations(heavy, [{ id: 'b', type: 'filter', filter: 'denoise', sigmaSpatial: 6, sigmaRange: 50 }], { timeoutMs: 5 }).catch((e) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.code).toBe('TIMEOUT');
     const out = await service.generateVariations(kodim, [{ id: 't', type: 'resize', width: 10 }]);
@@ -148,7 +151,7 @@ describeWithEngine('ImageProcessingService in Node on the real engine', () => {
     await expect(service.generateVariations(kodim, SPEC_EXAMPLE_CONFIGS, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
     const controller = new AbortController();
     const heavy = readTestdata(HEAVY);
-    const running = service.generateVariations(heavy, [{ id: 'b', type: 'filter', filter: 'gaussian_blur', radius: 100 }], { signal: controller.signal });
+    const running = service.generateVariations(heavy, [{ id: 'b', type: 'filter', filter: 'denoise', sigmaSpatial: 6, sigmaRange: 50 }], { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     const error = await running.catch((e) => e);
     expect(error).toBeInstanceOf(AbortError);
@@ -210,8 +213,8 @@ describeWithEngine('service options on the real engine', () => {
   test("the single-threaded build runs the specification's examples and says why it was chosen", async () => {
     const service = await ImageProcessingService.create({ build: 'st' });
     try {
-      const caps = service.capabilities();
-      expect(caps).toMatchObject({ build: 'st', threads: 1 });
+      const caps = await service.capabilities();
+      expect(caps).toMatchObject({ build: 'st', threads: 1, workers: Math.min(caps.cores, 4) });
       expect(caps.reason).toMatch(/single-threaded/);
       const out = await service.generateVariations(kodim, SPEC_EXAMPLE_CONFIGS);
       expect(pngSize(out.thumbnail)).toMatchObject({ width: 300, height: 300 });

@@ -56,7 +56,19 @@ describe('WorkerPool', () => {
     expect(workers.length).toBeLessThanOrEqual(2); // no more workers than can run at once
     const sent = workers.flatMap((w) => w.runs.map((r) => r.payload.value)).sort();
     expect(sent).toEqual([1, 2, 3, 4, 5]);
-    expect(pool.stats()).toEqual({ queued: 0, running: 0, workers: workers.length });
+    expect(pool.stats()).toMatchObject({ queued: 0, running: 0, peakRunning: 2, workers: workers.length });
+    await pool.dispose();
+  });
+
+  test('order: a task with an earlier call sequence number queues ahead of later ones', async () => {
+    const { pool } = makePool({ size: 1 });
+    await pool.start();
+    const done = [];
+    const first = pool.run('m', { value: 'busy', delay: 10 }, { order: 0 }).then((v) => done.push(v));
+    const late = [pool.run('m', { value: 3 }, { order: 3 }), pool.run('m', { value: 2 }, { order: 2 }), pool.run('m', { value: 1 }, { order: 1 })]
+      .map((p) => p.then((v) => done.push(v)));
+    await Promise.all([first, ...late]);
+    expect(done).toEqual(['busy', 1, 2, 3]);
     await pool.dispose();
   });
 
@@ -123,17 +135,73 @@ describe('WorkerPool', () => {
     const error = await pool.run('m', { hang: true }).catch((e) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.code).toBe('TIMEOUT');
-    expect(error.details).toEqual({ timeoutMs: 20 });
+    expect(error.details).toEqual({ timeoutMs: 20, phase: 'running' });
     expect(workers[0].terminated).toBe(true);
     await expect(pool.run('m', { value: 'later' })).resolves.toBe('later');
     await pool.dispose();
   });
 
-  test('per-call timeoutMs overrides the default, counted from dispatch', async () => {
-    const { pool } = makePool({ timeoutMs: 10_000 });
+  test('per-call timeoutMs overrides the default, counted from the call (queue wait included)', async () => {
+    const { pool, workers } = makePool({ timeoutMs: 10_000, size: 1 });
     await pool.start();
     await expect(pool.run('m', { hang: true }, { timeoutMs: 15 })).rejects.toBeInstanceOf(TimeoutError);
     await expect(pool.run('m', { value: 1, delay: 30 }, { timeoutMs: 1000 })).resolves.toBe(1);
+    // queued behind a 60 ms task with a 20 ms limit: times out in the queue, never reaches a worker
+    const slow = pool.run('m', { value: 'slow', delay: 60 });
+    const queued = await pool.run('m', { value: 'q' }, { timeoutMs: 20 }).catch((e) => e);
+    expect(queued).toBeInstanceOf(TimeoutError);
+    expect(queued.details.phase).toBe('queued');
+    await expect(slow).resolves.toBe('slow'); // the worker running another call is left alone
+    expect(workers.flatMap((w) => w.runs.map((r) => r.payload.value))).not.toContain('q');
+    // startedAt lets the caller count earlier work (hashing, cache lookup) against the limit
+    await expect(pool.run('m', { value: 2, delay: 10 }, { timeoutMs: 50, startedAt: performance.now() - 45 })).rejects.toBeInstanceOf(TimeoutError);
+    await pool.dispose();
+  });
+
+  test('affinity: a task goes to the free worker that holds its image', async () => {
+    const { pool, workers } = makePool({ size: 3 });
+    await pool.start();
+    pool.setSize(3);
+    await Promise.all([1, 2, 3].map((n) => pool.run('m', { value: n, delay: 5 })));
+    expect(workers).toHaveLength(3);
+    // the fake reports `state.images` from the payload: worker 2 now holds 'img-x'
+    await pool.run('m', { value: 'x', images: ['img-x'] });
+    const holder = workers.findIndex((w) => w.runs.some((r) => r.payload.value === 'x'));
+    for (let i = 0; i < 3; i++) await pool.run('m', { value: `again${i}` }, { affinity: 'img-x' });
+    expect(workers[holder].runs.map((r) => r.payload.value)).toEqual(expect.arrayContaining(['again0', 'again1', 'again2']));
+    expect(pool.stats().perWorker[holder].storedImages).toBe(1);
+    await pool.dispose();
+  });
+
+  test('progress messages reach onProgress of the running task', async () => {
+    const { pool } = makePool();
+    await pool.start();
+    const seen = [];
+    await expect(pool.run('m', { value: 'p', progress: 3 }, { onProgress: (p) => seen.push(p) })).resolves.toBe('p');
+    expect(seen).toEqual([1, 2, 3].map((completed) => ({ completed, total: 3, step: `s${completed}` })));
+    await pool.dispose();
+  });
+
+  test('recycle: an OUT_OF_MEMORY reply replaces the worker (its heap never shrinks)', async () => {
+    const { pool, workers } = makePool();
+    await pool.start();
+    const oom = new ImageProcessingError('no memory', { code: 'OUT_OF_MEMORY' }).toJSON();
+    await expect(pool.run('m', { error: oom, recycle: true })).rejects.toMatchObject({ code: 'OUT_OF_MEMORY' });
+    expect(workers[0].terminated).toBe(true);
+    expect(pool.stats().recycled).toBe(1);
+    await expect(pool.run('m', { value: 'ok' })).resolves.toBe('ok');
+    await pool.dispose();
+  });
+
+  test('idle workers end after idleTimeoutMs and start again on demand', async () => {
+    const { pool, workers } = makePool({ idleTimeoutMs: 20 });
+    await pool.start();
+    await pool.run('m', { value: 1 });
+    await sleep(50);
+    expect(workers[0].terminated).toBe(true);
+    expect(pool.stats()).toMatchObject({ workers: 0, idleEnded: 1 });
+    await expect(pool.run('m', { value: 2 })).resolves.toBe(2);
+    expect(workers).toHaveLength(2);
     await pool.dispose();
   });
 
@@ -185,7 +253,7 @@ describe('WorkerPool', () => {
     await expect(b).rejects.toMatchObject({ code: 'DISPOSED' });
     expect(workers.every((w) => w.terminated)).toBe(true);
     await expect(pool.run('m', { value: 3 })).rejects.toMatchObject({ code: 'DISPOSED' });
-    expect(pool.stats()).toEqual({ queued: 0, running: 0, workers: 0 });
+    expect(pool.stats()).toMatchObject({ queued: 0, running: 0, workers: 0 });
   });
 
   test('post() failing (e.g. DataCloneError) rejects that task only', async () => {

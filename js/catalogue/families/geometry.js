@@ -1,8 +1,24 @@
 // geometry.js: the geometry family's variation types (data only; see ../operations.js for the
-// parameter fields).
+// parameter fields). Semantics follow sharp (resize/extract/rotate/flip/flop/extend/trim).
 export const FIT_MODES = ['contain', 'cover', 'fill', 'inside', 'outside'];
 
 export const MAX_DIMENSION = 32768;
+
+/** Resampling kernels (Pillow's definitions; mitchell is Mitchell-Netravali B = C = 1/3). */
+export const RESIZE_KERNELS = ['nearest', 'bilinear', 'bicubic', 'mitchell', 'lanczos2', 'lanczos3'];
+
+/** sharp's gravity names ('center' is accepted and normalised to 'centre') and its two crop strategies. */
+export const RESIZE_POSITIONS = [
+  'centre', 'center', 'north', 'northeast', 'east', 'southeast', 'south', 'southwest', 'west', 'northwest',
+  'entropy', 'attention',
+];
+
+const background = (doc) => ({
+  type: 'color', default: '#00000000', aliases: ['backgroundColor', 'background_color'],
+  doc: `${doc}: '#rgb', '#rrggbb', '#rrggbbaa' or [r, g, b, a] (0-255); default transparent.`,
+});
+
+const pixels = (doc, extra = {}) => ({ type: 'integer', unit: 'pixels', min: 0, max: MAX_DIMENSION, doc, ...extra });
 
 export const geometryTypes = {
   resize: {
@@ -33,6 +49,72 @@ export const geometryTypes = {
       background: {
         type: 'color', default: '#00000000', aliases: ['backgroundColor', 'background_color'],
         doc: "Fill for letterboxed areas: '#rgb', '#rrggbb', '#rrggbbaa' or [r, g, b, a] (0-255).",
+      },
+      position: {
+        type: 'enum', values: RESIZE_POSITIONS, default: 'centre', aliases: ['gravity'],
+        doc: "Anchor of the cover crop / contain letterbox (sharp's gravity); 'entropy' and 'attention' choose the cover crop by content.",
+      },
+      kernel: {
+        type: 'enum', values: RESIZE_KERNELS, default: 'lanczos3',
+        doc: 'Resampling kernel; downscales first box-shrink by floor(scale / 2) per axis, then apply the kernel.',
+      },
+    },
+  },
+  crop: {
+    doc: "Extract a rectangle (sharp's extract); the box must lie inside the image.",
+    op: 'crop',
+    requireAnyOf: ['left', 'top', 'width', 'height'],
+    params: {
+      left: pixels('Left edge of the box.', { default: 0 }),
+      top: pixels('Top edge of the box.', { default: 0 }),
+      width: pixels('Box width; omitted means up to the right edge.', { min: 1 }),
+      height: pixels('Box height; omitted means up to the bottom edge.', { min: 1 }),
+    },
+  },
+  rotate: {
+    doc: 'Rotate clockwise; multiples of 90 degrees are lossless, other angles grow the canvas to the rotated bounds.',
+    op: 'rotate',
+    requireAnyOf: ['angle'],
+    params: {
+      angle: {
+        type: 'number', unit: 'degrees clockwise', min: -360, max: 360,
+        doc: 'Rotation angle; negative values rotate anticlockwise.',
+      },
+      background: background('Fill for the corners uncovered by a non-right-angle rotation'),
+      interpolation: {
+        type: 'enum', values: ['bilinear', 'bicubic'], default: 'bilinear',
+        doc: 'Sampling for non-right angles (bicubic = Catmull-Rom).',
+      },
+    },
+  },
+  flip: {
+    doc: 'Mirror the image.',
+    op: 'flip',
+    params: {
+      direction: {
+        type: 'enum', values: ['horizontal', 'vertical', 'both'], default: 'horizontal',
+        doc: "horizontal mirrors left-right (sharp's flop), vertical top-bottom (sharp's flip), both = 180 degrees.",
+      },
+    },
+  },
+  pad: {
+    doc: "Add borders (sharp's extend).",
+    op: 'pad',
+    params: {
+      top: pixels('Border above the image.', { default: 0 }),
+      right: pixels('Border right of the image.', { default: 0 }),
+      bottom: pixels('Border below the image.', { default: 0 }),
+      left: pixels('Border left of the image.', { default: 0 }),
+      background: background('Border colour'),
+    },
+  },
+  trim: {
+    doc: 'Crop away a uniform border: pixels within threshold of the top-left pixel (as sharp).',
+    op: 'trim',
+    params: {
+      threshold: {
+        type: 'number', unit: 'levels (0-255)', min: 0, max: 255, default: 10,
+        doc: 'Largest per-channel (R, G, B, A) difference from the top-left pixel still counted as border.',
       },
     },
   },
