@@ -11,7 +11,11 @@
 //   doc      one line for docs and error messages
 //   items    for arrays: the spec every element must meet; minItems/maxItems bound the length,
 //            lengths (optional) lists the only lengths allowed
+//   acceptsRows  for arrays: nested rows are accepted too and checked (and sent) flat
 //   wire     the engine's name for the parameter when it differs (normalise.js renames it)
+//
+// Entry fields besides params: op (the engine op id), doc, requireAnyOf (at least one of these
+// parameters), constraints ([{ less: [a, b] }]: a < b, defaults included).
 //
 // Each family keeps its entries in families/<family>.js; this file only assembles them.
 

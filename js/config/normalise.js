@@ -5,6 +5,7 @@ import { operations } from '../catalogue/operations.js';
 import { formats, FALLBACK_QUALITY } from '../catalogue/formats.js';
 import { parseColor } from './color.js';
 import { validateVariationConfigs } from './validate.js';
+import { ResourceLimitError } from '../errors.js';
 
 /**
  * Engine step builders for the ops whose baton is not simply their parameters; `p` has every
@@ -42,11 +43,29 @@ function flattenArray(value, spec) {
 }
 
 /**
- * Validates and normalises in one call.
+ * Validates and normalises in one call. With `limits` ({maxPixels, maxSide}), a resize whose
+ * output is known to break them is refused here, before any worker or allocation.
  * @returns {{ id: string, format: string, quality: number, steps: object[] }[]}
  */
-export function normaliseVariationConfigs(configs, root) {
-  return validateVariationConfigs(configs, root).map(normaliseVariant);
+export function normaliseVariationConfigs(configs, root, limits) {
+  const variants = validateVariationConfigs(configs, root).map(normaliseVariant);
+  if (limits) variants.forEach((v, i) => checkKnownOutputSizes(v, limits, `${root ?? 'variationConfigs'}[${i}]`));
+  return variants;
+}
+
+/** Resize to width×height (both given; contain, cover, fill) has a known output size. */
+function checkKnownOutputSizes(variant, { maxPixels, maxSide }, path) {
+  variant.steps.forEach((step, s) => {
+    if (step.op !== 'resize' || !step.width || !step.height) return;
+    if (step.fit === 'inside' || step.fit === 'outside' || step.withoutEnlargement) return; // size depends on the input
+    const pixels = step.width * step.height;
+    if (pixels <= maxPixels && step.width <= maxSide && step.height <= maxSide) return;
+    const where = variant.steps.length > 1 ? `${path}.steps[${s}]` : path;
+    throw new ResourceLimitError(
+      `Resize to ${step.width}x${step.height} (${pixels} pixels) at ${where} exceeds the limit of ${maxPixels} pixels / ${maxSide} per side`,
+      { code: 'IMAGE_TOO_LARGE', details: { path: where, width: step.width, height: step.height, maxPixels, maxSide } },
+    );
+  });
 }
 
 /** One validated variant (from validate.js) → its baton. */

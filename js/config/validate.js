@@ -107,6 +107,7 @@ function validateStep(step, path, reservedKeys) {
   rejectUnknownKeys(step, [...keys, ...spellings.keys()], path, type);
   const resolved = resolveParams(step, params, path);
   checkRequirements(entry, resolved, step, path);
+  checkConstraints(entry.selector ? entry.choices[choice] : entry, params, resolved, step, path);
   return { type, choice, op, params: resolved };
 }
 
@@ -157,6 +158,23 @@ function checkRequirements(entry, resolved, step, path) {
   }
 }
 
+/**
+ * Cross-parameter rules a single range cannot say, declared in the catalogue as
+ * `constraints: [{ less: ['inputBlack', 'inputWhite'] }]` (defaults count when a side is absent).
+ */
+function checkConstraints(entry, params, resolved, step, path) {
+  for (const rule of entry.constraints ?? []) {
+    const [a, b] = rule.less;
+    const va = resolved[a] ?? params[a].default;
+    const vb = resolved[b] ?? params[b].default;
+    if (va === undefined || vb === undefined || va < vb) continue;
+    const spelled = (key) => [key, params[key].snake, ...(params[key].aliases ?? [])].find((k) => k in step) ?? key;
+    throw new InvalidConfigurationError(`Expected ${a} < ${b} for ${path} but received ${a} ${va} and ${b} ${vb}`, {
+      details: { path: `${path}.${spelled(b)}`, value: vb, expected: `greater than ${a} (${va})` },
+    });
+  }
+}
+
 function rejectUnknownKeys(object, allowed, path, type) {
   for (const key of Object.keys(object)) {
     if (allowed.includes(key) || object[key] === undefined) continue;
@@ -186,6 +204,8 @@ function valueMatches(spec, value) {
 
 function arrayMatches(spec, value) {
   if (!Array.isArray(value)) return false;
+  // `acceptsRows`: a matrix may come as rows ([[a, b, c], [d, e, f], …]); it is checked flat.
+  if (spec.acceptsRows && value.length > 0 && value.every(Array.isArray)) value = value.flat();
   if (spec.minItems !== undefined && value.length < spec.minItems) return false;
   if (spec.maxItems !== undefined && value.length > spec.maxItems) return false;
   if (spec.lengths && !spec.lengths.includes(value.length)) return false;

@@ -385,7 +385,7 @@ export interface EmbossStep {
 export interface ConvolveStep {
   type: 'filter';
   filter: 'convolve';
-  /** 3×3, 5×5 or 7×7 weights, flat, row by row from the top-left. Range: 9/25/49 × [-1000000, 1000000]. Default: [0,0,0,0,1,0,0,0,0]. */
+  /** 3×3, 5×5 or 7×7 weights, row by row from the top-left: flat, or as rows. Range: 9/25/49 × [-1000000, 1000000]. Default: [0,0,0,0,1,0,0,0,0]. */
   kernel?: Array<number>;
   /** Divides the weighted sum; default: the sum of the kernel, or 1 if that is 0. Range: [-1000000, 1000000]. */
   divisor?: number;

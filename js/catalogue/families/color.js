@@ -86,6 +86,7 @@ export const colorTransforms = {
   levels: {
     op: 'levels',
     doc: 'Levels: (in − inputBlack) / (inputWhite − inputBlack), clipped to 0..1, raised to 1/gamma, mapped onto outputBlack..outputWhite. inputWhite must exceed inputBlack.',
+    constraints: [{ less: ['inputBlack', 'inputWhite'] }],
     params: {
       inputBlack: { ...level('Input level mapped to outputBlack.', 0), snake: 'input_black' },
       inputWhite: { ...level('Input level mapped to outputWhite.', 255), snake: 'input_white' },
@@ -164,6 +165,7 @@ export const colorTransforms = {
   normalize: {
     op: 'normalize',
     doc: "Auto levels (like sharp's normalise): stretch the lowPercentile..highPercentile range of Rec. 709 luma to 0..255, the same linear map on R, G and B (hue kept). Needs lowPercentile < highPercentile.",
+    constraints: [{ less: ['lowPercentile', 'highPercentile'] }],
     params: {
       lowPercentile: {
         type: 'number', unit: 'percent', min: 0, max: 100, default: 1, snake: 'low_percentile', aliases: ['lower'],

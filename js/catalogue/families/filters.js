@@ -72,9 +72,9 @@ export const filters = {
     doc: 'Custom kernel (correlation, as cv2.filter2D): out = sum(kernel × neighbourhood) / divisor + offset; edges replicated; alpha kept.',
     params: {
       kernel: {
-        type: 'array', items: { type: 'number', min: -1e6, max: 1e6, doc: 'kernel weight' }, lengths: [9, 25, 49],
+        type: 'array', items: { type: 'number', min: -1e6, max: 1e6, doc: 'kernel weight' }, lengths: [9, 25, 49], acceptsRows: true,
         default: [0, 0, 0, 0, 1, 0, 0, 0, 0],
-        doc: '3×3, 5×5 or 7×7 weights, flat, row by row from the top-left.',
+        doc: '3×3, 5×5 or 7×7 weights, row by row from the top-left: flat, or as rows.',
       },
       divisor: { type: 'number', min: -1e6, max: 1e6, doc: 'Divides the weighted sum; default: the sum of the kernel, or 1 if that is 0.' },
       offset: { type: 'number', unit: '8-bit levels', min: -255, max: 255, default: 0, doc: 'Added after dividing.' },
