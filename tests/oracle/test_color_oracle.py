@@ -12,46 +12,26 @@
 Run with Debian's python3: /usr/bin/python3 test_color_oracle.py --cli PATH --testdata DIR
 Tolerances: <= 1 level (float32 pipeline vs float64 numpy and .5 rounding ties), 0 where the
 computation is integer (posterize, equalize)."""
-import argparse
+import functools
 import os
-import subprocess
 import sys
-import tempfile
 
 import numpy as np
 from PIL import Image, ImageOps
 from scipy.interpolate import PchipInterpolator
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ppraw import read_ppraw, write_ppraw  # noqa: E402
+import oracle_common  # noqa: E402
+from oracle_common import Checks, load_rgba  # noqa: E402
 
-FAILURES = []
 PHOTOS = ("kodim23.png", "astronaut.png", "coffee.png", "anemone_red.png")
-
-
-def report(name, ok, detail):
-    print(f"{'PASS' if ok else 'FAIL'}  {name:62s} {detail}", flush=True)
-    if not ok:
-        FAILURES.append(name)
-
-
-def run_cli(cli, tmp, rgba, steps, tag="c"):
-    src = os.path.join(tmp, f"{tag}-in.ppraw")
-    dst = os.path.join(tmp, f"{tag}-out.ppraw")
-    write_ppraw(src, rgba)
-    proc = subprocess.run([cli, "run", src, dst, "--format", "raw", *steps], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"CLI exit {proc.returncode}: {proc.stderr.strip()}")
-    return read_ppraw(dst)
+CHECKS = Checks(name_width=62, close_detail="max {max:.0f} (<= {max_tol}), mean {mean:.4f}", same_shape=False)
+report = CHECKS.report
+run_cli = functools.partial(oracle_common.run_cli, tag="c")
 
 
 def check_close(name, got, want, max_tol, mean_tol=0.1):
-    d = np.abs(got.astype(np.float64) - np.asarray(want, dtype=np.float64))
-    report(name, d.max() <= max_tol and d.mean() <= mean_tol, f"max {d.max():.0f} (<= {max_tol}), mean {d.mean():.4f}")
-
-
-def load_rgba(testdata, name):
-    return np.asarray(Image.open(os.path.join(testdata, "photos", name)).convert("RGBA"))
+    CHECKS.check_close(name, got, want, max_tol, mean_tol)
 
 
 def q(x):  # float 0..255 -> rounded 8-bit (half away from zero; non-negative values)
@@ -249,20 +229,6 @@ def test_fusion(cli, testdata, tmp):
         check_close(f"fused vs step by step: {' '.join(s.split(':')[0] for s in chain)}", fused, seq, 1, 0.05)
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--testdata", required=True)
-    args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="pp-color-oracle-") as tmp:
-        for test in (test_css, test_tone, test_curves, test_matrix_ops, test_posterize, test_equalize_normalize, test_fusion):
-            try:
-                test(args.cli, args.testdata, tmp)
-            except Exception as e:  # a crash or CLI error fails the group, the others still run
-                report(test.__name__, False, f"{type(e).__name__}: {e}")
-    print(f"{len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(CHECKS.main((test_css, test_tone, test_curves, test_matrix_ops, test_posterize, test_equalize_normalize,
+                          test_fusion), tmp_prefix="pp-color-oracle-"))

@@ -21,7 +21,6 @@ OUT.ppraw` is compared with a reference decode converted to RGBA8 (kinds from PR
   * kind "malformed" (and everything in malformed/) → exit 0 or 2, never a signal, within 5 s.
 Prints one line per file and a summary; exits 1 on any failure.
 """
-import argparse
 import os
 import re
 import subprocess
@@ -32,7 +31,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ppraw import read_ppraw  # noqa: E402
+from oracle_common import parse_args, read_ppraw  # noqa: E402
 
 from PIL import Image, ImageOps  # noqa: E402
 
@@ -287,10 +286,7 @@ def compare(ours, ref, mode):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--testdata", required=True)
-    args = ap.parse_args()
+    args = parse_args()
     td = args.testdata
     kinds = parse_provenance(os.path.join(td, "PROVENANCE.md"))
 

@@ -3,62 +3,23 @@
 real photos (PNG: identical input pixels, sent as .ppraw).
 Run with Debian's python3: /usr/bin/python3 test_filters_oracle.py --cli PATH --testdata DIR
 Every tolerance is in 8-bit levels and states why it is not 0."""
-import argparse
+import functools
 import math
 import os
-import subprocess
 import sys
-import tempfile
 
 import cv2
 import numpy as np
 from PIL import Image, ImageFilter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ppraw import read_ppraw, write_ppraw  # noqa: E402
+import oracle_common  # noqa: E402
+from oracle_common import Checks, load_rgb, load_rgba, premultiplied  # noqa: E402
 
-FAILURES = []
 REP = cv2.BORDER_REPLICATE
-
-
-def report(name, ok, detail):
-    print(f"{'PASS' if ok else 'FAIL'}  {name:64s} {detail}", flush=True)
-    if not ok:
-        FAILURES.append(name)
-
-
-def run_cli(cli, tmp, rgba, steps, tag="f"):
-    src = os.path.join(tmp, f"{tag}-in.ppraw")
-    dst = os.path.join(tmp, f"{tag}-out.ppraw")
-    if rgba.shape[2] == 3:
-        rgba = np.dstack([rgba, np.full(rgba.shape[:2], 255, np.uint8)])
-    write_ppraw(src, np.ascontiguousarray(rgba))
-    proc = subprocess.run([cli, "run", src, dst, "--format", "raw", *steps], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"CLI exit {proc.returncode}: {proc.stderr.strip()}")
-    return read_ppraw(dst)
-
-
-def check_close(name, got, want, max_tol, mean_tol):
-    if got.shape != want.shape:
-        report(name, False, f"shape {got.shape} != {want.shape}")
-        return
-    d = np.abs(got.astype(np.float64) - want.astype(np.float64))
-    report(name, d.max() <= max_tol and d.mean() <= mean_tol,
-           f"max {d.max():.2f} (<= {max_tol}), mean {d.mean():.4f} (<= {mean_tol})")
-
-
-def premultiplied(rgba):
-    a = rgba[..., 3:4].astype(np.float64)
-    return np.concatenate([rgba[..., :3].astype(np.float64) * a / 255.0, a], axis=2)
-
-
-def load_rgb(testdata, name):
-    return np.asarray(Image.open(os.path.join(testdata, "photos", name)).convert("RGB"))
-
-
-def load_rgba(testdata, name):
-    return np.asarray(Image.open(os.path.join(testdata, "photos", name)).convert("RGBA"))
+CHECKS = Checks(name_width=64, close_detail="max {max:.2f} (<= {max_tol}), mean {mean:.4f} (<= {mean_tol})")
+report, check_close = CHECKS.report, CHECKS.check_close
+run_cli = functools.partial(oracle_common.run_cli, tag="f")
 
 
 def luma(rgb):
@@ -275,21 +236,7 @@ def test_pixelate_vignette(cli, testdata, tmp):
         check_close(f"vignette kodim23 strength {strength} radius {radius} vs numpy", ours[..., :3], want, 1, 0.01)
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--testdata", required=True)
-    args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="pp-filters-oracle-") as tmp:
-        for test in (test_gaussian_large, test_box_blur, test_motion_blur, test_unsharp, test_median,
-                     test_edge_detect, test_emboss_convolve, test_denoise, test_pixelate_vignette):
-            try:
-                test(args.cli, args.testdata, tmp)
-            except Exception as e:  # a crash or CLI error fails the group, the others still run
-                report(test.__name__, False, f"{type(e).__name__}: {e}")
-    print(f"{len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(CHECKS.main((test_gaussian_large, test_box_blur, test_motion_blur, test_unsharp, test_median,
+                          test_edge_detect, test_emboss_convolve, test_denoise, test_pixelate_vignette),
+                         tmp_prefix="pp-filters-oracle-"))

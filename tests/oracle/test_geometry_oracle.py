@@ -3,66 +3,25 @@
 pad / trim against Pillow, OpenCV and numpy on real photos (PNG, fed as .ppraw so the input pixels
 are identical). Run with Debian's python3: /usr/bin/python3 test_geometry_oracle.py --cli PATH --testdata DIR
 Tolerances (8-bit levels) and the reason for each are next to each check."""
-import argparse
 import math
 import os
-import subprocess
 import sys
-import tempfile
 
 import cv2
 import numpy as np
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ppraw import read_ppraw, write_ppraw  # noqa: E402
+from oracle_common import Checks, load_rgba, run_cli, run_cli_error  # noqa: E402
 
-FAILURES = []
-
-
-def report(name, ok, detail):
-    print(f"{'PASS' if ok else 'FAIL'}  {name:66s} {detail}", flush=True)
-    if not ok:
-        FAILURES.append(name)
-
-
-def run_cli(cli, tmp, rgba, steps, tag, extra=()):
-    src = os.path.join(tmp, f"{tag}-in.ppraw")
-    dst = os.path.join(tmp, f"{tag}-out.ppraw")
-    write_ppraw(src, np.ascontiguousarray(rgba))
-    proc = subprocess.run([cli, "run", src, dst, "--format", "raw", *extra, *steps], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"CLI exit {proc.returncode}: {proc.stderr.strip()}")
-    return read_ppraw(dst)
-
-
-def run_cli_error(cli, tmp, rgba, steps, tag, extra=()):
-    src = os.path.join(tmp, f"{tag}-in.ppraw")
-    write_ppraw(src, np.ascontiguousarray(rgba))
-    proc = subprocess.run([cli, "run", src, os.path.join(tmp, f"{tag}-out.ppraw"), "--format", "raw", *extra, *steps],
-                          capture_output=True, text=True)
-    return proc.returncode, proc.stderr.strip()
-
-
-def check_close(name, got, want, max_tol, mean_tol, p99_tol=None):
-    if got.shape != want.shape:
-        report(name, False, f"shape {got.shape} != {want.shape}")
-        return
-    d = np.abs(got.astype(np.float64) - want.astype(np.float64))
-    mx, mean, p99 = d.max(), d.mean(), np.percentile(d, 99)
-    ok = mx <= max_tol and mean <= mean_tol and (p99_tol is None or p99 <= p99_tol)
-    extra = f", p99 {p99:.1f} (<= {p99_tol})" if p99_tol is not None else ""
-    report(name, ok, f"max {mx:.0f} (<= {max_tol}), mean {mean:.3f} (<= {mean_tol}){extra}")
+CHECKS = Checks(name_width=66, close_detail="max {max:.0f} (<= {max_tol}), mean {mean:.3f} (<= {mean_tol})")
+report, check_close = CHECKS.report, CHECKS.check_close
 
 
 def check_exact(name, got, want):
     same = got.shape == want.shape and bool((got == want).all())
     report(name, same, "identical" if same else f"shape {got.shape} vs {want.shape}, "
            f"{int((got != want).sum()) if got.shape == want.shape else -1} values differ")
-
-
-def load_rgba(testdata, name):
-    return np.asarray(Image.open(os.path.join(testdata, "photos", name)).convert("RGBA"))
 
 
 # ---- an independent numpy resampler (for Mitchell and Lanczos2, which Pillow lacks) -----------
@@ -285,21 +244,6 @@ def test_smart_crop(cli, testdata, tmp):
         check_exact(f"resize kodim23 cover 300x300 position {pos} = outside[:, {x0}:{x0 + 300}]", got, full[:, x0:x0 + 300])
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--testdata", required=True)
-    args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="pp-geometry-oracle-") as tmp:
-        for test in (test_kernels_vs_pillow, test_kernels_vs_numpy, test_vs_opencv, test_exact_moves, test_trim,
-                     test_rotate_vs_opencv, test_smart_crop):
-            try:
-                test(args.cli, args.testdata, tmp)
-            except Exception as e:  # a crash or CLI error fails the group, the others still run
-                report(test.__name__, False, f"{type(e).__name__}: {e}")
-    print(f"{len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(CHECKS.main((test_kernels_vs_pillow, test_kernels_vs_numpy, test_vs_opencv, test_exact_moves, test_trim,
+                          test_rotate_vs_opencv, test_smart_crop), tmp_prefix="pp-geometry-oracle-"))

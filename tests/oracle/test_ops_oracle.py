@@ -3,12 +3,9 @@
 scikit-image on real photos (PNG, so the input pixels are identical: they go in as .ppraw).
 Run with Debian's python3: /usr/bin/python3 test_ops_oracle.py --cli PATH --testdata DIR
 Tolerances (8-bit levels) and why are in README.md next to this file."""
-import argparse
 import math
 import os
-import subprocess
 import sys
-import tempfile
 
 import cv2
 import numpy as np
@@ -16,48 +13,14 @@ from PIL import Image
 from skimage.color import rgb2gray
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ppraw import read_ppraw, write_ppraw  # noqa: E402
+from oracle_common import Checks, photo_path, premultiplied, run_cli  # noqa: E402
 
-FAILURES = []
-
-
-def report(name, ok, detail):
-    print(f"{'PASS' if ok else 'FAIL'}  {name:58s} {detail}", flush=True)
-    if not ok:
-        FAILURES.append(name)
-
-
-def run_cli(cli, tmp, rgba, steps, tag):
-    src = os.path.join(tmp, f"{tag}-in.ppraw")
-    dst = os.path.join(tmp, f"{tag}-out.ppraw")
-    write_ppraw(src, rgba)
-    proc = subprocess.run([cli, "run", src, dst, "--format", "raw", *steps], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"CLI exit {proc.returncode}: {proc.stderr.strip()}")
-    return read_ppraw(dst)
-
-
-def diff_stats(a, b):
-    d = np.abs(a.astype(np.float64) - b.astype(np.float64))
-    return d.max(), d.mean()
-
-
-def check_close(name, got, want, max_tol, mean_tol):
-    if got.shape != want.shape:
-        report(name, False, f"shape {got.shape} != {want.shape}")
-        return
-    mx, mean = diff_stats(got, want)
-    report(name, mx <= max_tol and mean <= mean_tol,
-           f"max {mx:.2f} (<= {max_tol}), mean {mean:.3f} (<= {mean_tol})")
-
-
-def premultiplied(rgba):
-    a = rgba[..., 3:4].astype(np.float64)
-    return np.concatenate([rgba[..., :3].astype(np.float64) * a / 255.0, a], axis=2)
+CHECKS = Checks(name_width=58)
+report, check_close = CHECKS.report, CHECKS.check_close
 
 
 def load(testdata, name):
-    im = Image.open(os.path.join(testdata, "photos", name))
+    im = Image.open(photo_path(testdata, name))
     return im.convert("RGBA" if im.mode in ("RGBA", "LA", "P") else "RGB")
 
 
@@ -132,20 +95,5 @@ def test_fit_sizes(cli, testdata, tmp):
         report(f"resize coffee.png 600x400 fit={fit} 300x300", ok, f"got {out.shape[1]}x{out.shape[0]}, want {w}x{h}")
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--testdata", required=True)
-    args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="pp-oracle-") as tmp:
-        for test in (test_resize, test_gaussian_blur, test_grayscale, test_fit_sizes):
-            try:
-                test(args.cli, args.testdata, tmp)
-            except Exception as e:  # a crash or CLI error fails the group, the others still run
-                report(test.__name__, False, f"{type(e).__name__}: {e}")
-    print(f"{len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(CHECKS.main((test_resize, test_gaussian_blur, test_grayscale, test_fit_sizes), tmp_prefix="pp-oracle-"))
