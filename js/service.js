@@ -119,7 +119,7 @@ export class ImageProcessingService {
    *   encoded bytes, or raw RGBA8 pixels (an ImageData qualifies)
    * @param {object[]} variationConfigs `{ id, type, ...params, format?, quality? }` or `{ id, steps: [...], format? }`
    * @param {object} [options]
-   * @param {string} [options.cacheKey] names the cache entry group (see invalidate()); the bytes are always hashed
+   * @param {string} [options.cacheKey] names the cache entry group (see invalidate()); with a cache the bytes are always hashed
    * @param {AbortSignal} [options.signal] aborting rejects with AbortError
    * @param {boolean} [options.transfer=false] hand the input buffer to the worker without a copy (it is detached)
    * @param {number} [options.timeoutMs] overrides operationTimeoutMs for this call
@@ -145,7 +145,7 @@ export class ImageProcessingService {
       this.#assertOpen();
       const call = validateCallOptions(options);
       throwIfAborted(call.signal);
-      const variants = normaliseVariationConfigs(variationConfigs);
+      const variants = normaliseVariationConfigs(variationConfigs, undefined, this.#outputLimits());
       const pathOf = (v, s) => {
         const hasSteps = Array.isArray(variationConfigs[v]?.steps);
         return `variationConfigs[${v}]${hasSteps && s !== undefined ? `.steps[${s}]` : ''}`;
@@ -181,7 +181,7 @@ export class ImageProcessingService {
       const variation = transformsToVariation(transforms, { format: options?.format, quality: options?.quality });
       let variants;
       try {
-        variants = normaliseVariationConfigs([variation], 'transforms');
+        variants = normaliseVariationConfigs([variation], 'transforms', this.#outputLimits());
       } catch (error) {
         throw rebaseTransformPath(error);
       }
@@ -223,6 +223,11 @@ export class ImageProcessingService {
     return { ...this.#pool.stats(), cacheHits: this.#cacheHits, cacheMisses: this.#cacheMisses };
   }
 
+  /** Output sizes known from a config alone are checked against the input limits too. */
+  #outputLimits() {
+    return { maxPixels: this.#options.maxInputPixels, maxSide: this.#options.maxInputSide };
+  }
+
   /**
    * Drops every cached result of the calls made with `options.cacheKey === cacheKey`.
    * @param {string} cacheKey
@@ -256,8 +261,18 @@ export class ImageProcessingService {
     const order = this.#sequence++;
     const { maxInputPixels, maxInputSide, maxMemoryBytes, cache } = this.#options;
     const input = await readInput(image, { transfer: call.transfer, maxInputPixels, maxInputSide });
+    const readMs = now() - startedAt;
     const limits = { maxPixels: maxInputPixels, maxSide: maxInputSide };
-    const inputHash = await sha256Hex(input.bytes);
+    // The content hash is only worth its cost (SHA-256 runs at ~1 GB/s: ~45 ms for 12 MP of raw
+    // RGBA) when something uses it: the result cache's key, or the worker's decoded-image reuse.
+    // Raw pixels need no decode, so reuse cannot pay for hashing them; encoded inputs are small
+    // next to their decode, so they are hashed whenever reuse is on.
+    const raw = input.rawWidth > 0;
+    const reuse = !raw && this.#options.imageCacheBytes > 0;
+    const hashStart = now();
+    const inputHash = cache || reuse ? await sha256Hex(input.bytes) : undefined;
+    const hashMs = now() - hashStart;
+    const reuseKey = reuse ? inputHash : undefined;
     throwIfAborted(call.signal);
 
     let key;
@@ -281,10 +296,10 @@ export class ImageProcessingService {
     try {
       result = await this.#pool.run(
         METHOD.PROCESS_VARIATIONS,
-        { input: input.bytes, rawWidth: input.rawWidth, rawHeight: input.rawHeight, hash: inputHash, variants, limits, maxMemoryBytes },
+        { input: input.bytes, rawWidth: input.rawWidth, rawHeight: input.rawHeight, hash: reuseKey, variants, limits, maxMemoryBytes },
         {
           transfer: input.transfer, timeoutMs: call.timeoutMs, startedAt, signal: call.signal,
-          affinity: inputHash, onProgress: call.onProgress, timings, order,
+          affinity: reuseKey, onProgress: call.onProgress, timings, order,
         },
       );
     } catch (error) {
@@ -292,10 +307,15 @@ export class ImageProcessingService {
     }
     const results = Object.fromEntries(result.outputs.map((out) => [out.id, toPublicOutput(out)]));
     const t = result.timings;
+    // Where a call's time goes. "messaging" = worker round trip minus the worker's own time
+    // (postMessage both ways, transfer, and waiting for the worker's event loop).
+    const messaging = timings.runMs !== undefined && t.workerMs !== undefined ? Math.max(0, timings.runMs - t.workerMs) : undefined;
     this.#logger.debug(
       `pixelpipe: ${operation} ${result.sourceWidth}x${result.sourceHeight} ${result.sourceFormat} → ${result.outputs.length} output(s): `
-      + `queue ${ms(timings.queueMs ?? 0)}, decode ${result.reused ? 'reused' : ms(t.decodeMs)}, pipeline ${ms(t.pipelineMs)}, `
-      + `encode ${ms(t.encodeMs)}, total ${ms(now() - startedAt)}`,
+      + `input ${ms(readMs)}, hash ${inputHash ? ms(hashMs) : 'skipped'}, queue ${ms(timings.queueMs ?? 0)}, `
+      + `copy in ${ms(t.copyInMs ?? 0)}, decode ${result.reused ? 'reused' : ms(t.decodeMs)}, pipeline ${ms(t.pipelineMs)}, `
+      + `encode ${ms(t.encodeMs)}, copy out ${ms(t.copyOutMs ?? 0)}${messaging !== undefined ? `, messaging ${ms(messaging)}` : ''}, `
+      + `total ${ms(now() - startedAt)}`,
     );
     if (key) await writeCached(cache, key, results, this.#logger, call.cacheKey);
     return results;

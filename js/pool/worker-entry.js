@@ -10,6 +10,7 @@ import { estimateCallBytes } from '../wasm/memory-estimate.js';
 import { ImageProcessingError, ResourceLimitError, toImageProcessingError } from '../errors.js';
 import { isNode, hardwareConcurrency } from '../platform.js';
 
+const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
 let engine; // Promise<{ module, build, reason }>, set by the init message
 let dead = false; // after a wasm abort the instance hangs on the next malloc: answer errors only
 let imageCacheBytes = 0;
@@ -18,14 +19,18 @@ const images = new Map(); // content hash → { handle, bytes, width, height, fo
 const handlers = {
   /**
    * payload: { input, rawWidth, rawHeight, hash?, variants, limits, maxMemoryBytes }
-   * value:   { sourceWidth, sourceHeight, sourceFormat, reused, timings: { decodeMs, pipelineMs, encodeMs }, outputs }
+   * value:   { sourceWidth, sourceHeight, sourceFormat, reused,
+   *            timings: { decodeMs, pipelineMs, encodeMs, copyInMs, copyOutMs, workerMs }, outputs }
+   * payload.hash is set only when decoded-image reuse is wanted (encoded input): raw pixels are adopted, never kept.
    */
   [METHOD.PROCESS_VARIATIONS](module, payload, progress) {
+    const started = now();
     const { hash, variants, limits, maxMemoryBytes } = payload;
     const total = variants.length + 1;
     let image = hash ? images.get(hash) : undefined;
     const reused = Boolean(image);
     let decodeMs = 0;
+    let copyInMs = 0; // malloc + copy of the input into wasm memory
     if (image) {
       images.delete(hash); // re-insert below: most recently used
       checkMemory({ ...image, inputBytes: 0, variants, maxMemoryBytes, decoded: true });
@@ -37,7 +42,9 @@ const handlers = {
       const decoded = api.decodeImage(module, payload);
       image = { handle: decoded.handle, bytes: decoded.bytes, width: decoded.width, height: decoded.height, format: decoded.format };
       decodeMs = decoded.decodeMs;
+      copyInMs = decoded.copyInMs;
     }
+    const runStart = now();
     progress?.(1, total, 'decode');
     let outputs = [];
     try {
@@ -57,13 +64,17 @@ const handlers = {
       keepOrRelease(module, hash, image);
     }
     const sum = (key) => outputs.reduce((s, o) => s + (o[key] ?? 0), 0);
+    const runMs = now() - runStart;
+    // copyOutMs: the engine calls' time not spent in the pipeline or encoder, i.e. mostly the one
+    // copy of each output from wasm memory into its own (transferable) ArrayBuffer.
+    const copyOutMs = Math.max(0, runMs - sum('pipelineMs') - sum('encodeMs'));
     return {
       value: {
         sourceWidth: image.width,
         sourceHeight: image.height,
         sourceFormat: image.format,
         reused,
-        timings: { decodeMs, pipelineMs: sum('pipelineMs'), encodeMs: sum('encodeMs') },
+        timings: { decodeMs, pipelineMs: sum('pipelineMs'), encodeMs: sum('encodeMs'), copyInMs, copyOutMs, workerMs: now() - started },
         outputs,
       },
       transfer: outputs.map((out) => out.data.buffer),

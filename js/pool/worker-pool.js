@@ -86,7 +86,8 @@ export class WorkerPool {
    * @param {number} [o.startedAt] when the time limit starts counting (default: now)
    * @param {string} [o.affinity] content hash: prefer a free worker that holds this image
    * @param {Function} [o.onProgress] ({ completed, total, step }) as the worker reports steps
-   * @param {object} [o.timings] receives `queueMs`, the wait before a worker took the task
+   * @param {object} [o.timings] receives `queueMs`, the wait before a worker took the task, and
+   *   `runMs`, from handing it to the worker until its answer
    * @param {number} [o.order] queue position by call order (the caller's sequence number): a call
    *   that spent longer hashing its input still queues before later calls
    */
@@ -301,6 +302,7 @@ export class WorkerPool {
     const queued = this.#queue.indexOf(task);
     if (queued >= 0) this.#queue.splice(queued, 1);
     const slot = task.slot;
+    if (task.timings && task.dispatchedAt !== undefined) task.timings.runMs = now() - task.dispatchedAt;
     if (slot) {
       slot.task = null;
       task.slot = null;

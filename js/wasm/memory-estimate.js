@@ -21,7 +21,9 @@ export function stepOutputSize(step, width, height) {
       return [Math.ceil(width * Math.abs(Math.cos(r)) + height * Math.abs(Math.sin(r))),
         Math.ceil(width * Math.abs(Math.sin(r)) + height * Math.abs(Math.cos(r)))];
     }
-    default: return [width, height];
+    case 'pad':
+      return [width + (step.left ?? 0) + (step.right ?? 0), height + (step.top ?? 0) + (step.bottom ?? 0)];
+    default: return [width, height]; // pointwise ops, filters, flip, trim (never larger)
   }
 }
 

@@ -21,12 +21,44 @@ export function probe(Module, { input, rawWidth, rawHeight }) {
  * @returns {{ handle: number, width: number, height: number, bytes: number, format: string, decodeMs: number }}
  */
 export function decodeImage(Module, { input, rawWidth, rawHeight, limits }) {
-  return withInput(Module, input, (ptr, len) => {
+  if (rawWidth > 0 && typeof Module.adoptImage === 'function') return adoptImage(Module, { input, rawWidth, rawHeight, limits });
+  const t0 = now();
+  return withInput(Module, input, (ptr, len, copyInMs) => {
+    const t1 = now();
     const result = Module.decodeImage(ptr, len, rawWidth, rawHeight, limits);
     if (!result.ok) throw engineError(result);
-    return { handle: result.handle, width: result.width, height: result.height, bytes: result.bytes, format: result.format, decodeMs: result.decodeMs };
+    return { ...stored(result), copyInMs, callMs: now() - t1, totalMs: now() - t0 };
   });
 }
+
+/**
+ * Raw RGBA8 pixels: copied once into wasm memory, and that block becomes the stored image
+ * (Module.adoptImage takes ownership on every path, success or error), so there is no second
+ * copy inside the module and no second 4·w·h block at the peak.
+ * @returns same as decodeImage
+ */
+export function adoptImage(Module, { input, rawWidth, rawHeight, limits }) {
+  const t0 = now();
+  const len = input.byteLength;
+  const ptr = mallocOrThrow(Module, len);
+  let adopted = false;
+  try {
+    heapU8(Module, ptr + len).set(input, ptr);
+    const copyInMs = now() - t0;
+    const t1 = now();
+    adopted = true; // from here on the module owns ptr (it frees it itself on an error result)
+    const result = Module.adoptImage(ptr, rawWidth, rawHeight, limits);
+    if (!result.ok) throw engineError(result);
+    return { ...stored(result), copyInMs, callMs: now() - t1, totalMs: now() - t0 };
+  } catch (error) {
+    if (error?.code) throw error; // a typed { ok:false } result: the engine is fine (and freed ptr)
+    if (!adopted) Module._free(ptr); // the copy itself failed: the engine never saw ptr
+    throw markEngineDeath(error); // an exception from inside the module: leave its memory alone
+  }
+}
+
+const stored = (r) => ({ handle: r.handle, width: r.width, height: r.height, bytes: r.bytes, format: r.format, decodeMs: r.decodeMs });
+const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
 
 /**
  * Runs variants on a stored image. `variantOffset` is the index of variants[0] in the caller's
@@ -68,15 +100,13 @@ export function memoryStats(Module) {
 
 /** Copies `input` into wasm memory, calls fn(ptr, len), frees it whatever happens (unless the engine died). */
 function withInput(Module, input, fn) {
+  const t0 = now();
   const len = input.byteLength;
-  const ptr = Module._malloc(Math.max(1, len));
-  if (!ptr) {
-    throw new ResourceLimitError(`Could not allocate ${len} bytes for the input in the engine`, { code: 'OUT_OF_MEMORY', details: { bytes: len } });
-  }
+  const ptr = mallocOrThrow(Module, len);
   let dead = false;
   try {
     heapU8(Module, ptr + len).set(input, ptr);
-    return fn(ptr, len);
+    return fn(ptr, len, now() - t0);
   } catch (error) {
     if (error?.code) throw error; // a typed { ok:false } result: the engine is fine
     // An exception from inside the module: after an abort the allocator lock may be held, so
@@ -86,6 +116,14 @@ function withInput(Module, input, fn) {
   } finally {
     if (!dead) Module._free(ptr);
   }
+}
+
+function mallocOrThrow(Module, len) {
+  const ptr = Module._malloc(Math.max(1, len));
+  if (!ptr) {
+    throw new ResourceLimitError(`Could not allocate ${len} bytes for the input in the engine`, { code: 'OUT_OF_MEMORY', details: { bytes: len } });
+  }
+  return ptr;
 }
 
 const ENGINE_DEATH = Symbol('pixelpipe.engineDeath');

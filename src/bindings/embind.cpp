@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "HalideRuntime.h"
@@ -92,6 +93,29 @@ val run_variations(int handle, val variants, val limits_js) {
     return r.ok() ? result_to_js(r.value()) : error_to_js(r.status());
 }
 
+// Raw RGBA8 pixels that JS malloc'ed in wasm memory become the stored image as they are: no
+// second copy. Ownership of `ptr` passes to C++ on EVERY path (success: the image store frees it
+// on releaseImage; error: freed here), so JS must never free `ptr` once this is called.
+// Same result shape as decodeImage (format 'raw').
+val adopt_image(double ptr, int raw_width, int raw_height, val limits_js) {
+    std::unique_ptr<uint8_t, FreeDeleter> owned(reinterpret_cast<uint8_t *>(uintptr_t(ptr)));
+    const auto t0 = std::chrono::steady_clock::now();
+    if (!owned) return error_to_js(Status::error(ErrorCode::INVALID_ARGUMENT, "adoptImage: null pixel pointer"));
+    const Limits limits = limits_from_js(limits_js);
+    Status s = check_dimensions(raw_width, raw_height, limits);
+    if (!s.is_ok()) return error_to_js(s);
+    Image img = Image::adopt(owned.release(), raw_width, raw_height);
+    val r = val::object();
+    r.set("ok", true);
+    r.set("width", img.width());
+    r.set("height", img.height());
+    r.set("bytes", double(img.size_bytes()));
+    r.set("format", std::string("raw"));
+    r.set("decodeMs", ms_since(t0));
+    r.set("handle", pipeline::store_image(std::move(img)));
+    return r;
+}
+
 bool release_image(int handle) { return pipeline::release_image(handle); }
 
 // {images, bytes} held by the store, and the wasm memory size (which never shrinks).
@@ -136,6 +160,7 @@ EMSCRIPTEN_BINDINGS(pixelpipe) {
     emscripten::function("processVariations", &process_variations);
     emscripten::function("probe", &probe);
     emscripten::function("decodeImage", &decode_image);
+    emscripten::function("adoptImage", &adopt_image);
     emscripten::function("runVariations", &run_variations);
     emscripten::function("releaseImage", &release_image);
     emscripten::function("memoryStats", &memory_stats);

@@ -128,7 +128,9 @@ describeWithEngine('runtime on the real engine', () => {
       expect(big.code).toBe('IMAGE_TOO_LARGE');
       expect(big.details).toMatchObject({ width: 768, height: 512, maxInputPixels: 300_000 });
       const small = raw(500, 500);
-      const memory = await service.generateVariations(small, [{ id: 'up', type: 'resize', width: 4000, height: 4000, fit: 'fill' }]).catch((e) => e);
+      // (A resize to 4000x4000 would now be refused earlier, by the pixel limit on known output
+      // sizes; padding grows the image past the memory budget without a known output size.)
+      const memory = await service.generateVariations(small, [{ id: 'up', type: 'pad', top: 1000, right: 1000, bottom: 1000, left: 1000 }]).catch((e) => e);
       expect(memory).toBeInstanceOf(ResourceLimitError);
       expect(memory.code).toBe('MEMORY_LIMIT_EXCEEDED');
       expect(memory.details).toMatchObject({ width: 500, height: 500, maxMemoryBytes: 8 << 20 });
