@@ -68,9 +68,9 @@ val error_to_js(const Status &status) {
     return e;
 }
 
-val bytes_to_js(const std::vector<uint8_t> &bytes) {
-    val arr = val::global("Uint8Array").new_(bytes.size());
-    arr.call<void>("set", val(emscripten::typed_memory_view(bytes.size(), bytes.data())));
+val bytes_to_js(const uint8_t *data, size_t size) {
+    val arr = val::global("Uint8Array").new_(size);
+    arr.call<void>("set", val(emscripten::typed_memory_view(size, data)));
     return arr;
 }
 
@@ -90,7 +90,7 @@ val result_to_js(const pipeline::VariationsResult &result) {
         out.set("height", o.height);
         out.set("pipelineMs", o.pipeline_ms);
         out.set("encodeMs", o.encode_ms);
-        out.set("data", bytes_to_js(o.bytes));
+        out.set("data", bytes_to_js(o.data(), o.size()));
         outputs.call<void>("push", out);
     }
     r.set("outputs", outputs);

@@ -17,7 +17,7 @@ Limits limits_from_js(const emscripten::val &limits);
 
 emscripten::val error_to_js(const Status &status);
 emscripten::val result_to_js(const pipeline::VariationsResult &result);
-// A JS-owned Uint8Array holding a copy of `bytes` (the one copy out of wasm memory).
-emscripten::val bytes_to_js(const std::vector<uint8_t> &bytes);
+// A JS-owned Uint8Array holding a copy of the bytes (the one copy out of wasm memory).
+emscripten::val bytes_to_js(const uint8_t *data, size_t size);
 
 }  // namespace pixelpipe::bindings

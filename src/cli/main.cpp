@@ -31,11 +31,11 @@ bool read_file(const char *path, std::vector<uint8_t> &out) {
     return true;
 }
 
-bool write_file(const char *path, const std::vector<uint8_t> &header, const std::vector<uint8_t> &body) {
+bool write_file(const char *path, const std::vector<uint8_t> &header, const uint8_t *body, size_t body_size) {
     FILE *f = std::fopen(path, "wb");
     if (!f) return false;
     bool ok = std::fwrite(header.data(), 1, header.size(), f) == header.size() &&
-              std::fwrite(body.data(), 1, body.size(), f) == body.size();
+              std::fwrite(body, 1, body_size, f) == body_size;
     return std::fclose(f) == 0 && ok;
 }
 
@@ -168,7 +168,7 @@ int cmd_run(int argc, char **argv) {
         put_u32(header, uint32_t(o.width));
         put_u32(header, uint32_t(o.height));
     }
-    if (!write_file(out.c_str(), header, o.bytes)) {
+    if (!write_file(out.c_str(), header, o.data(), o.size())) {
         std::fprintf(stderr, "cannot write %s\n", out.c_str());
         return 64;
     }

@@ -372,74 +372,32 @@ Result<std::vector<Stage>> stages_for(const OpSpec &op) {
 // ---- compiler
 std::vector<Segment> compile(const std::vector<Stage> &stages) {
     std::vector<Segment> segs(1);
-    const size_t n = stages.size();
-    std::vector<bool> calm_after(n + 1, true);  // every stage from i on is non-expanding
-    for (size_t i = n; i-- > 0;) calm_after[i] = calm_after[i + 1] && stages[i].non_expanding();
-    int inexact_segment = -1;  // the only segment allowed to skip a rounding
-
-    for (size_t i = 0; i < n; ++i) {
-        const Stage &st = stages[i];
+    for (const Stage &st : stages) {
         Segment *s = &segs.back();
         switch (st.kind) {
             case StageKind::Table:
-                if (!s->use_vibrance && !s->use_matrix) {
+                if (!s->use_vibrance && s->matrices.empty()) {
                     s->pre = s->pre.then(st.table);
                 } else {
-                    s->use_matrix = true;  // (identity matrix after vibrance)
                     s->post = s->post.then(st.table);
                     s->post_set = true;
                 }
                 break;
             case StageKind::Vibrance:
-                if (s->use_vibrance || s->use_matrix) {
+                if (s->use_vibrance || !s->matrices.empty() || s->post_set) {
                     segs.emplace_back();
                     s = &segs.back();
                 }
                 s->use_vibrance = true;
                 s->vibrance = st.vibrance;
                 break;
-            case StageKind::Matrix: {
-                if (!s->use_matrix) {
-                    s->use_matrix = true;
-                    s->matrix = st.matrix;
-                    s->matrices = 1;
-                    break;
-                }
-                bool fuse = !s->post_set && calm_after[i + 1] &&
-                            (inexact_segment < 0 || inexact_segment == int(segs.size()) - 1);
-                double err = 0.0;
-                if (fuse) {
-                    // Range of the current matrix over the box of its inputs: must stay in [0,255].
-                    for (int r = 0; r < 3 && fuse; ++r) {
-                        double lo = s->matrix.m[r][3], hi = lo;
-                        for (int k = 0; k < 3; ++k) {
-                            double in_lo = 0, in_hi = 255;
-                            if (!s->use_vibrance) {
-                                in_lo = *std::min_element(s->pre.t[k].begin(), s->pre.t[k].end());
-                                in_hi = *std::max_element(s->pre.t[k].begin(), s->pre.t[k].end());
-                            }
-                            const double a = s->matrix.m[r][k] * in_lo, b = s->matrix.m[r][k] * in_hi;
-                            lo += std::min(a, b), hi += std::max(a, b);
-                        }
-                        fuse = lo >= -1e-6 && hi <= 255.0 + 1e-6;
-                    }
-                    // 0.01 levels of slack covers float32 evaluation in the pipeline.
-                    err = st.matrix.max_row_l1() * (s->error + 0.5);
-                    fuse = fuse && err + 0.01 < 1.0;
-                }
-                if (fuse) {
-                    s->matrix = s->matrix.then(st.matrix);
-                    s->matrices += 1;
-                    s->error = err;
-                    inexact_segment = int(segs.size()) - 1;
-                } else {
+            case StageKind::Matrix:
+                if (s->post_set || int(s->matrices.size()) == kMaxMatrices) {
                     segs.emplace_back();
-                    segs.back().use_matrix = true;
-                    segs.back().matrix = st.matrix;
-                    segs.back().matrices = 1;
+                    s = &segs.back();
                 }
+                s->matrices.push_back(st.matrix);
                 break;
-            }
         }
     }
     return segs;
@@ -450,17 +408,24 @@ Result<Image> run(const Image &src, const std::vector<Segment> &segments) {
     if (src.empty()) return Status::error(ErrorCode::INVALID_ARGUMENT, "colour transform of an empty image");
     Image current;
     const Image *input = &src;
-    Halide::Runtime::Buffer<float, 2> pre(256, 4), post(256, 4), mat(4, 3);
+    Halide::Runtime::Buffer<float, 2> pre(256, 4), post(256, 4);
+    Halide::Runtime::Buffer<float, 3> mats(4, 3, kMaxMatrices);
     for (const Segment &s : segments) {
         auto out = Image::allocate(input->width(), input->height());
         if (!out.ok()) return out.status();
+        const bool use_pre = !s.pre.is_identity();
+        const bool use_post = s.post_set && !s.post.is_identity();
         for (int c = 0; c < 4; ++c)
             for (int v = 0; v < 256; ++v) pre(v, c) = s.pre.t[c][v], post(v, c) = s.post.t[c][v];
-        for (int r = 0; r < 3; ++r)
-            for (int k = 0; k < 4; ++k) mat(k, r) = float(s.matrix.m[r][k]);
+        mats.fill(0.0f);
+        const int count = std::min<int>(int(s.matrices.size()), kMaxMatrices);
+        for (int i = 0; i < count; ++i)
+            for (int r = 0; r < 3; ++r)
+                for (int k = 0; k < 4; ++k) mats(k, r, i) = float(s.matrices[i].m[r][k]);
         auto in_buf = input->view();
         auto out_buf = out.value().view();
-        const int err = pp_color_program(in_buf, pre, mat, post, float(s.vibrance), s.use_vibrance, s.use_matrix, out_buf);
+        const int err = pp_color_program(in_buf, pre, mats, count, post, float(s.vibrance), use_pre, s.use_vibrance,
+                                         use_post, out_buf);
         if (err != 0)
             return Status::error(ErrorCode::INTERNAL, "pp_color_program failed (Halide error " + std::to_string(err) + ")");
         current = out.take();

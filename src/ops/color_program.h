@@ -1,16 +1,16 @@
 // color_program.h: the colour-transform compiler. Every pointwise colour op becomes a Stage
 // (a per-channel 8-bit table, a 3x4 matrix on RGB, or vibrance); a chain of stages compiles into
 // Segments, each one pass of pp_color_program:
-//     pre tables (RGBA) -> [vibrance] -> 3x4 matrix -> round -> post tables (RGBA)
-// Composition rules (why fused == step by step within ±1 level, tested in test_color.cpp):
+//     pre tables (RGBA) -> [vibrance] -> up to 4 x (3x4 matrix -> round -> clamp) -> post tables (RGBA)
+// Composition rules (why fused == step by step, tested in test_color.cpp):
 //  - tables compose exactly on the 256 levels (a table lookup of a whole level is what the
 //    separate step would compute); a table before the first matrix joins `pre`, after it `post`;
-//  - the pipeline rounds after vibrance and after the matrix exactly where a separate step would;
-//  - two matrices are multiplied into one only when the first never leaves [0,255] (so its clamp
-//    is a no-op), the skipped rounding cannot move the result by a whole level (error bound
-//    L1(row) * (err + 0.5) < 1), no later step in the chain can amplify a one-level difference
-//    (tables with steps <= 1, matrices with row L1 <= 1), and no other segment did so before;
-//  - otherwise a new segment (one more pass) starts.
+//  - matrices are never multiplied together: each one is its own step inside the pass, rounded
+//    and clamped exactly where a separate step would round and clamp, so a fused chain computes
+//    the same float32 operations as the step-by-step one (the ±1 guarantee holds with no error
+//    analysis; in practice the results are identical);
+//  - a new segment (one more pass) starts for a matrix or vibrance after a post table, a second
+//    vibrance, vibrance after a matrix, or a fifth matrix.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -51,16 +51,16 @@ struct Stage {
     bool non_expanding() const;
 };
 
+// Matrix steps one pass can hold (pp_color_program's kMaxMatrices).
+constexpr int kMaxMatrices = 4;
+
 struct Segment {
     Tables pre = Tables::identity();
     bool use_vibrance = false;
     double vibrance = 0.0;
-    bool use_matrix = false;
-    Affine matrix = Affine::identity();
+    std::vector<Affine> matrices;  // applied in order, each rounded and clamped; at most kMaxMatrices
     Tables post = Tables::identity();
     bool post_set = false;
-    int matrices = 0;     // how many matrices were multiplied into `matrix`
-    double error = 0.0;   // bound on |fused - step-by-step| of the matrix output, in levels
 };
 
 // True for the op ids that stage_for accepts (the pointwise colour transforms).

@@ -3,6 +3,7 @@
 // meaningful output need, allocates the output and runs one or two pipelines.
 #include "ops/filters.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -49,6 +50,21 @@ Result<Image> run_same_size(const Image &src, const char *what, const char *pipe
     return out;
 }
 
+// Every alpha is 255 (then premultiplying is the identity and the pipelines skip it). Stops at
+// the first translucent pixel; a full scan of an opaque 12 MP image is ~3 ms natively.
+bool is_opaque(const Image &img) {
+    const uint8_t *p = img.data();
+    const size_t n = size_t(img.width()) * img.height();
+    constexpr size_t kBlock = 4096;
+    for (size_t i = 0; i < n; i += kBlock) {
+        const size_t end = std::min(n, i + kBlock);
+        unsigned all = 255;
+        for (size_t j = i; j < end; ++j) all &= p[4 * j + 3];
+        if (all != 255) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::array<int, 3> gaussian_box_radii(float sigma) {
@@ -74,8 +90,9 @@ Result<Image> gaussian_blur(const Image &src, float sigma) {
         const auto r = gaussian_box_radii(sigma);
         return box_blur3(src, r[0], r[1], r[2]);
     }
+    const bool opaque = is_opaque(src);
     return run_same_size(src, "gaussian_blur", "pp_gaussian_blur",
-                         [&](auto &in, auto &out) { return pp_gaussian_blur(in, sigma, out); });
+                         [&](auto &in, auto &out) { return pp_gaussian_blur(in, sigma, opaque, out); });
 }
 
 Result<Image> box_blur3(const Image &src, int r0, int r1, int r2) {

@@ -65,6 +65,11 @@ Result<VariantOutput> run_variant(const Image &source, const VariantSpec &v, int
     out.width = input->width();
     out.height = input->height();
     t0 = std::chrono::steady_clock::now();
+    if (v.format == "raw" && input == &current) {
+        out.pixels = std::move(current);
+        out.encode_ms = ms_since(t0);
+        return out;
+    }
     auto bytes = encode(*input, v);
     if (!bytes.ok()) return located(bytes.status(), index, -1);
     out.bytes = bytes.take();

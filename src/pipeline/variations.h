@@ -16,7 +16,10 @@ struct VariantOutput {
     std::string format;           // "png" | "jpeg" | "raw"
     int width = 0;
     int height = 0;
-    std::vector<uint8_t> bytes;   // encoded file, or RGBA8 pixels for "raw"
+    std::vector<uint8_t> bytes;   // encoded file (or "raw" pixels copied from a borrowed source)
+    Image pixels;                 // "raw" output a step produced: handed over, not copied
+    const uint8_t *data() const { return pixels.empty() ? bytes.data() : pixels.data(); }
+    size_t size() const { return pixels.empty() ? bytes.size() : pixels.size_bytes(); }
     double pipeline_ms = 0;       // steps
     double encode_ms = 0;
 };
