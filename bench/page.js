@@ -97,8 +97,8 @@ function pixelpipeEngine() {
   return {
     async setup() {
       const pp = await import('/js/index.js');
-      // cache: null (the default) — every call does the full work.
-      svc = await pp.ImageProcessingService.create({ cache: null, operationTimeoutMs: 120000, maxInputPixels: 100_000_000, logger });
+      // No result cache and no decoded-image reuse: every run decodes, as the peers do.
+      svc = await pp.ImageProcessingService.create({ cache: null, imageCacheBytes: 0, operationTimeoutMs: 120000, maxInputPixels: 100_000_000, logger });
       const caps = await svc.capabilities();
       return { build: caps.build, threads: caps.threads, workers: caps.workers, version: pp.version };
     },
