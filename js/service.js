@@ -65,6 +65,8 @@ export class ImageProcessingService {
    * @param {number} [options.maxMemoryBytes=1073741824] per worker: a call whose estimated peak is larger is refused before allocating
    * @param {number} [options.imageCacheBytes=134217728] per worker: decoded images kept for reuse (LRU; 0 = none)
    * @param {number} [options.idleTimeoutMs=30000] a worker idle this long is ended to give its memory back
+   * @param {number} [options.threadStartTimeoutMs=10000] the threaded build must start its threads
+   *   within this, else the single-threaded build is used (and the reason logged)
    * @param {number} [options.workers] workers to run (threaded build: 1; single-threaded: min(cores, 4))
    * @param {number} [options.threads] Halide threads per worker in the threaded build (floor(cores / workers))
    * @param {'auto'|'mt'|'st'} [options.build='auto'] force the threaded ('mt') or single-threaded ('st') engine
@@ -89,7 +91,7 @@ export class ImageProcessingService {
         maxConcurrent: o.maxConcurrentOperations,
         timeoutMs: o.operationTimeoutMs,
         idleTimeoutMs: o.idleTimeoutMs,
-        initOptions: { build: o.build, threads, imageCacheBytes: o.imageCacheBytes },
+        initOptions: { build: o.build, threads, imageCacheBytes: o.imageCacheBytes, threadStartTimeoutMs: o.threadStartTimeoutMs },
         logger,
       });
       let engine;

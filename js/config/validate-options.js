@@ -18,6 +18,7 @@ export const SERVICE_DEFAULTS = Object.freeze({
   workers: undefined, // threaded build: 1; single-threaded build: min(cores, 4)
   threads: undefined, // Halide threads per worker in the threaded build: floor(cores / workers)
   build: 'auto',
+  threadStartTimeoutMs: 10_000, // the threaded build must start its threads within this, else st
   logger: undefined, // silent
 });
 
@@ -43,6 +44,7 @@ export function validateServiceOptions(options = {}) {
     throw is.invalidParameterError(`${path}.imageCacheBytes`, 'integer >= 0', o.imageCacheBytes);
   }
   positiveNumber(o.idleTimeoutMs, `${path}.idleTimeoutMs`, true);
+  positiveNumber(o.threadStartTimeoutMs, `${path}.threadStartTimeoutMs`, true);
   if (o.workers !== undefined) positiveInteger(o.workers, `${path}.workers`);
   if (o.threads !== undefined) positiveInteger(o.threads, `${path}.threads`);
   if (!is.inArray(o.build, ['auto', 'mt', 'st'])) throw is.invalidParameterError(`${path}.build`, "one of 'auto', 'mt', 'st'", o.build);

@@ -194,6 +194,8 @@ export interface ServiceOptions {
   imageCacheBytes?: number;
   /** An idle worker is ended after this. Default 30000; Infinity = never. */
   idleTimeoutMs?: number;
+  /** The threaded build must start its threads within this (ms), else the single-threaded build is used. Default 10000. */
+  threadStartTimeoutMs?: number;
   /** Default 1 for the threaded build, else min(cores, 4). */
   workers?: number;
   /** Halide threads per worker (threaded build only); default: floor(cores / workers). */

@@ -4,15 +4,18 @@
 import { isNode } from '../platform.js';
 
 /**
- * @param {{ build?: 'auto'|'mt'|'st' }} [options] 'mt'/'st' force a build ('mt' then does not fall back)
+ * @param {{ build?: 'auto'|'mt'|'st', threadStartTimeoutMs?: number }} [options] 'mt'/'st' force a
+ *   build ('mt' then does not fall back)
  * @returns {Promise<{ module: object, build: 'mt'|'st', reason?: string }>}
  */
-export async function loadModule({ build = 'auto' } = {}) {
+export async function loadModule({ build = 'auto', threadStartTimeoutMs = 10_000 } = {}) {
   if (build === 'st') return { module: await instantiate('st'), build: 'st', reason: 'single-threaded build requested' };
   const blocker = build === 'mt' ? undefined : threadsBlocker();
   if (blocker) return { module: await instantiate('st'), build: 'st', reason: blocker };
   try {
-    return { module: await instantiate('mt'), build: 'mt' };
+    // The threaded factory resolves only once its pthread pool has loaded; a pool worker that
+    // cannot start (blocked script, CSP, no nested workers after all) leaves it pending forever.
+    return { module: await withTimeout(instantiate('mt'), threadStartTimeoutMs), build: 'mt' };
   } catch (error) {
     if (build === 'mt') throw error;
     // e.g. "SharedArrayBuffer is not defined" thrown synchronously by the factory (toolchain.md §3)
@@ -30,6 +33,15 @@ export function threadsBlocker() {
   if (typeof SharedArrayBuffer !== 'function') return 'SharedArrayBuffer is unavailable';
   if (typeof Worker !== 'function') return 'nested workers are unavailable in this worker (pthreads need them)';
   return undefined;
+}
+
+function withTimeout(promise, ms) {
+  if (!Number.isFinite(ms)) return promise;
+  let timer;
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`its threads did not start within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 async function instantiate(build) {

@@ -105,3 +105,15 @@ test('st fallback on a page without COOP/COEP, with the reason logged', async ({
   const ok = await page.evaluate(async () => (await svc.generateVariations(h.synthetic(64, 64), [{ id: 't', type: 'resize', width: 10 }])).t instanceof Uint8Array);
   expect(ok).toBe(true);
 });
+
+test('st fallback when the threaded build loads but its threads do not start in time', async ({ page }) => {
+  // The page is cross-origin isolated, so mt is chosen; its pthread pool cannot be up within
+  // 1 ms, which is what a blocked or failing pthread worker looks like to the loader.
+  const caps = await start(page, { threadStartTimeoutMs: 1 });
+  expect(caps.build).toBe('st');
+  expect(caps.reason).toMatch(/threaded build failed to load: its threads did not start within 1 ms/);
+  const logs = await page.evaluate(() => window.logs);
+  expect(logs.join('\n')).toMatch(/fallback: threaded build failed to load/);
+  const ok = await page.evaluate(async () => (await svc.generateVariations(h.synthetic(64, 64), [{ id: 't', type: 'resize', width: 10 }])).t instanceof Uint8Array);
+  expect(ok).toBe(true);
+});
