@@ -28,30 +28,9 @@ public:
     Output<Buffer<uint8_t, 3>> output{"output"};  // same size and layout as input
 
     void generate() {
-        Expr radius = max(1, cast<int>(ceil(3.0f * sigma)));
-        k = RDom(-radius, 2 * radius + 1, "k");
-        kh = RDom(1, radius, "kh");  // one side of the symmetric kernel
-
-        weight_raw(i) = exp(-cast<float>(i * i) / (2.0f * sigma * sigma));
-        weight_sum() = 0.0f;
-        weight_sum() += weight_raw(k);
-        weight(i) = weight_raw(i) / weight_sum();
-
-        clamped = BoundaryConditions::repeat_edge(input);
-        // Opaque images: premultiplying by 255/255 is the identity, so skip it and the division
-        // of unpremultiply (specialized on `opaque` in schedule()).
-        premul(x, y, c) = select(opaque, cast<float>(clamped(x, y, c)), premultiply(clamped, x, y, c));
-        // Vertical pass first: its taps walk down rows of the premultiplied strip buffer; the
-        // horizontal pass then reads one float row that stays in L1/L2. The kernel is symmetric:
-        // w_k (p[-k] + p[+k]) is one multiply per pair of taps.
-        blur_y_acc(x, y, c) = weight(0) * premul(x, y, c);
-        blur_y_acc(x, y, c) += weight(kh) * (premul(x, y - kh, c) + premul(x, y + kh, c));
-        blur_y(x, y, c) = blur_y_acc(x, y, c);
-        blur_x_acc(x, y, c) = weight(0) * blur_y(x, y, c);
-        blur_x_acc(x, y, c) += weight(kh) * (blur_y(x - kh, y, c) + blur_y(x + kh, y, c));
-        blur_x(x, y, c) = blur_x_acc(x, y, c);
-        output(x, y, c) = select(opaque, cast<uint8_t>(round(clamp(blur_x(x, y, c), 0.0f, 255.0f))),
-                                 unpremultiply_u8(blur_x, x, y, c));
+        // Algorithm (common/filters_schedules.h): float blur_x for any alpha, fixed_x (u8) for opaque.
+        g.define(input, sigma, opaque, x, y, c);
+        output(x, y, c) = select(opaque, g.fixed_x(x, y, c), unpremultiply_u8(g.blur_x, x, y, c));
 
         constrain_rgba8_interleaved(input);
         constrain_rgba8_interleaved(output);
@@ -65,9 +44,11 @@ public:
         if (auto_schedule) return;
         constexpr int kTile = 8;
         const int lanes = natural_vector_size<float>();
-        weight_raw.compute_root();
-        weight_sum.compute_root();
-        weight.compute_root();
+        g.weight_raw.compute_root();
+        g.weight_sum.compute_root();
+        g.weight.compute_root();
+        g.wq.compute_root();
+        g.wq_side.compute_root();
         // 64-row strips (parallel with threads). premul is computed once per strip for its rows
         // plus the 2*radius halo. store_at(yo)+compute_at(yi) did not slide (the stmt showed
         // 2r+1 rows premultiplied per output row): 4000x3000 sigma 3 / 10 in wasm st, node 20,
@@ -76,26 +57,34 @@ public:
         // Symmetric folding (kh: radius pairs instead of 2 radius + 1 taps: half the multiplies,
         // the same loads) and the opaque path (no premultiply / divide): 4000x3000 opaque,
         // host AVX2, `test_filters <testdata> --timing`, 1 / 2 threads: sigma 5 183 / 87 ->
-        // 166 / 85 ms, unsharp sigma 2 115 / 65 -> 101 / 58 ms. Still load-bound (one float32x4
-        // load per tap per pixel); not yet measured in wasm.
+        // 166 / 85 ms, unsharp sigma 2 115 / 65 -> 101 / 58 ms.
         schedule_rgba_output(output, x, y, c, xi, yo, yi, /*rows=*/64, lanes, threads);
-        premul.compute_at(output, yo);
-        schedule_rgba_row_stage(premul, x, y, c, xi, lanes);
-        blur_y.compute_at(output, yi);
-        schedule_rgba_filter(blur_y, blur_y_acc, x, y, c, xo, xi, kh, kTile);
-        blur_x.compute_at(output, yi);
-        schedule_rgba_filter(blur_x, blur_x_acc, x, y, c, xo, xi, kh, kTile);
+        g.premul.compute_at(output, yo);
+        schedule_rgba_row_stage(g.premul, x, y, c, xi, lanes);
+        g.blur_y.compute_at(output, yi);
+        schedule_rgba_filter(g.blur_y, g.blur_y_acc, x, y, c, xo, xi, g.kh, kTile);
+        g.blur_x.compute_at(output, yi);
+        schedule_rgba_filter(g.blur_x, g.blur_x_acc, x, y, c, xo, xi, g.kh, kTile);
+        // Opaque: fixed point, both passes one row at a time straight from the input (no strip
+        // copy), tiles of `ftile` pixels x 4 channels as one u32 vector. 4000x3000 opaque sigma 5,
+        // host AVX2, `test_filters <testdata> --timing`, 1 thread: float 166 ms -> fixed 99 ms
+        // (ftile 8 px; 16 px: 110 ms). 2-thread numbers not re-measured cleanly (shared machine).
+        // Accuracy vs cv2.GaussianBlur (u8) on kodim04/camera/astronaut, sigma 0.3..10: max 1,
+        // mean <= 0.045 levels. wasm: the stmt shows dense u8 loads + widening_add/widening_mul
+        // in the steady state (x edges partitioned off by likely() in clamped_l).
+        const int ftile = natural_vector_size<uint16_t>() / 2;
+        g.fixed_y.compute_at(output, yi);
+        schedule_rgba_filter_int(g.fixed_y, g.fixed_y_acc, x, y, c, xo, xi, g.kh, ftile);
+        g.fixed_x.compute_at(output, yi);
+        schedule_rgba_filter_int(g.fixed_x, g.fixed_x_acc, x, y, c, xo, xi, g.kh, ftile);
         // After the schedule calls: a specialization copies the schedule as it is when declared.
         output.specialize(opaque);
-        premul.specialize(opaque);
+        g.premul.specialize(opaque);
     }
 
 private:
-    Var x{"x"}, y{"y"}, c{"c"}, i{"i"}, xi{"xi"}, xo{"xo"}, yo{"yo"}, yi{"yi"};
-    RDom k, kh;
-    Func clamped{"clamped"}, premul{"premul"}, blur_x{"blur_x"}, blur_y{"blur_y"};
-    Func blur_x_acc{"blur_x_acc"}, blur_y_acc{"blur_y_acc"};
-    Func weight_raw{"weight_raw"}, weight_sum{"weight_sum"}, weight{"weight"};
+    Var x{"x"}, y{"y"}, c{"c"}, xi{"xi"}, xo{"xo"}, yo{"yo"}, yi{"yi"};
+    GaussianStages g;
 };
 
 // Up to three cascaded box blurs (radii r0, r1, r2; radius 0 = identity) by running sums, so the
@@ -288,30 +277,36 @@ private:
     Func clamped{"clamped"}, premul{"premul"}, acc{"acc"}, blurred{"blurred"};
 };
 
-// The pointwise half of unsharp masking (PIL ImagingUnsharpMask): d = input - blurred per colour
-// channel (both 8-bit straight colour); out = input + amount * d where |d| > threshold, else
-// input; rounded to nearest (PIL truncates the integer product: up to 1 level apart). Alpha copied.
+// Unsharp masking (PIL ImagingUnsharpMask), fused: the exact Gaussian of pp_gaussian_blur (float
+// path, rounded to 8 bits straight colour as gaussian_blur returns it), then per colour channel
+// d = input - blurred; out = input + amount * d where |d| > threshold, else input; rounded to
+// nearest (PIL truncates the integer product: up to 1 level apart). Alpha copied. One pipeline:
+// the blurred image exists only as row buffers.
 class UnsharpCombine : public Generator<UnsharpCombine> {
 public:
     GeneratorParam<bool> threads{"threads", false};  // parallel row strips
 
     Input<Buffer<uint8_t, 3>> input{"input"};    // x, y, c; RGBA8 interleaved, straight alpha
-    Input<Buffer<uint8_t, 3>> blurred{"blurred"};  // gaussian_blur of input, same size and layout
+    Input<float> sigma{"sigma"};                  // pixels, (0, 10] (kExactGaussianMaxSigma)
+    Input<bool> opaque{"opaque"};                 // every input alpha is 255: no premultiply
     Input<float> amount{"amount"};                // [0, 10]; PIL percent / 100
     Input<float> threshold{"threshold"};          // 8-bit levels, [0, 255]
     Output<Buffer<uint8_t, 3>> output{"output"};  // same size and layout as input
 
     void generate() {
+        g.define(input, sigma, opaque, x, y, c);
+        blurred(x, y, c) = select(opaque, cast<uint8_t>(round(clamp(g.blur_x(x, y, c), 0.0f, 255.0f))),
+                                  unpremultiply_u8(g.blur_x, x, y, c));
         Expr v = cast<float>(input(x, y, c));
         Expr d = v - cast<float>(blurred(x, y, c));
         Expr sharp = select(abs(d) > threshold, clamp(v + amount * d, 0.0f, 255.0f), v);
         output(x, y, c) = select(c == 3, input(x, y, c), cast<uint8_t>(round(sharp)));
 
         constrain_rgba8_interleaved(input);
-        constrain_rgba8_interleaved(blurred);
         constrain_rgba8_interleaved(output);
         set_rgba_estimates(input);
-        set_rgba_estimates(blurred);
+        sigma.set_estimate(2.0f);
+        opaque.set_estimate(true);
         amount.set_estimate(1.0f);
         threshold.set_estimate(0.0f);
         set_rgba_estimates(output);
@@ -319,11 +314,31 @@ public:
 
     void schedule() {
         if (auto_schedule) return;
-        schedule_rgba_output(output, x, y, c, xi, yo, yi, /*rows=*/64, natural_vector_size<float>(), threads);
+        constexpr int kTile = 8;
+        const int lanes = natural_vector_size<float>();
+        g.weight_raw.compute_root();
+        g.weight_sum.compute_root();
+        g.weight.compute_root();
+        // The blur's float schedule (see GaussianBlur); the combine is inlined into output, which
+        // reads blur_x's row. Before: gaussian_blur into a full 12 MP image, then a second
+        // pipeline reading both images. 4000x3000 opaque sigma 2, host AVX2, `test_filters
+        // <testdata> --timing`, 1 thread: 103 -> 84 ms (in wasm this also drops one 48 MB
+        // allocation + one full-image pass).
+        schedule_rgba_output(output, x, y, c, xi, yo, yi, /*rows=*/64, lanes, threads);
+        g.premul.compute_at(output, yo);
+        schedule_rgba_row_stage(g.premul, x, y, c, xi, lanes);
+        g.blur_y.compute_at(output, yi);
+        schedule_rgba_filter(g.blur_y, g.blur_y_acc, x, y, c, xo, xi, g.kh, kTile);
+        g.blur_x.compute_at(output, yi);
+        schedule_rgba_filter(g.blur_x, g.blur_x_acc, x, y, c, xo, xi, g.kh, kTile);
+        output.specialize(opaque);
+        g.premul.specialize(opaque);
     }
 
 private:
-    Var x{"x"}, y{"y"}, c{"c"}, xi{"xi"}, yo{"yo"}, yi{"yi"};
+    Var x{"x"}, y{"y"}, c{"c"}, xi{"xi"}, xo{"xo"}, yo{"yo"}, yi{"yi"};
+    Func blurred{"blurred"};
+    GaussianStages g;
 };
 
 }  // namespace pixelpipe::gen

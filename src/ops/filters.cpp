@@ -65,6 +65,22 @@ bool is_opaque(const Image &img) {
     return true;
 }
 
+// The combine of unsharp_mask for sigmas above kExactGaussianMaxSigma (the box-cascade blur is its
+// own pipeline): the same float formula as pp_unsharp_combine, scalar.
+Result<Image> combine_unsharp(const Image &src, const Image &blurred, float amount, float threshold) {
+    auto out = Image::allocate(src.width(), src.height());
+    if (!out.ok()) return out.status();
+    const uint8_t *s = src.data(), *b = blurred.data();
+    uint8_t *o = out.value().data();
+    const size_t n = size_t(src.width()) * src.height() * 4;
+    for (size_t i = 0; i < n; ++i) {
+        const float v = s[i], d = v - float(b[i]);
+        const float sharp = std::fabs(d) > threshold ? std::min(255.0f, std::max(0.0f, v + amount * d)) : v;
+        o[i] = (i % 4 == 3) ? s[i] : uint8_t(std::nearbyint(sharp));  // half to even, as Halide round()
+    }
+    return out;
+}
+
 }  // namespace
 
 std::array<int, 3> gaussian_box_radii(float sigma) {
@@ -121,13 +137,21 @@ Result<Image> motion_blur(const Image &src, float angle_deg, float length) {
 Result<Image> unsharp_mask(const Image &src, float sigma, float amount, float threshold) {
     if (!in_range(amount, 0, 100)) return invalid("unsharp_mask amount must be in [0, 100]");
     if (!in_range(threshold, 0, 255)) return invalid("unsharp_mask threshold must be in [0, 255]");
+    if (src.empty()) return invalid("unsharp_mask of an empty image");
+    if (!(sigma > 0.0f) || !std::isfinite(sigma) || sigma > kMaxSigma) {
+        return invalid("unsharp_mask sigma must be in (0, 1000], got " + std::to_string(sigma));
+    }
+    const bool opaque = is_opaque(src);
+    if (sigma <= kExactGaussianMaxSigma) {
+        // One fused pipeline: exact blur rounded to 8 bits + combine, no blurred image in memory.
+        return run_same_size(src, "unsharp_mask", "pp_unsharp_combine", [&](auto &in, auto &out) {
+            return pp_unsharp_combine(in, sigma, opaque, amount, threshold, out);
+        });
+    }
+    // Large sigma: the box-cascade blur is its own pipeline; combine its result here.
     auto blurred = gaussian_blur(src, sigma);
     if (!blurred.ok()) return blurred.status();
-    const Image &b = blurred.value();
-    return run_same_size(src, "unsharp_mask", "pp_unsharp_combine", [&](auto &in, auto &out) {
-        auto b_buf = b.view();
-        return pp_unsharp_combine(in, b_buf, amount, threshold, out);
-    });
+    return combine_unsharp(src, blurred.value(), amount, threshold);
 }
 
 Result<Image> sharpen(const Image &src, float amount) { return unsharp_mask(src, 1.0f, amount, 0.0f); }

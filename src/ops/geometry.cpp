@@ -185,7 +185,11 @@ Result<Image> rotate(const Image &src, double degrees, const Rgba8 &bg, Interpol
     const double rad = a * M_PI / 180.0;
     auto in_buf = src.view();
     auto out_buf = out.value().view();
-    const int err = pp_rotate(in_buf, float(std::cos(rad)), float(std::sin(rad)),
+    // The same memory as one uint32 per pixel (rows are width * 4 bytes, so the row stride in
+    // pixels is the width), for pp_rotate's 32-bit gathers.
+    halide_dimension_t px_dims[2] = {{0, src.width(), 1}, {0, src.height(), src.width()}};
+    Halide::Runtime::Buffer<const uint32_t, 2> px_buf(reinterpret_cast<const uint32_t *>(src.row(0)), 2, px_dims);
+    const int err = pp_rotate(in_buf, px_buf, float(std::cos(rad)), float(std::sin(rad)),
                               interpolation == Interpolation::Bilinear ? 0 : 1, bg[0], bg[1], bg[2], bg[3], ow, oh, out_buf);
     if (err != 0) {
         return Status::error(ErrorCode::INTERNAL, "pp_rotate failed (Halide error " + std::to_string(err) + ")");

@@ -39,6 +39,7 @@ export const OP_EXAMPLES = [
   { type: 'filter', filter: 'motion_blur', angle: 30, length: 15 },
   { type: 'filter', filter: 'sharpen', amount: 1.5 },
   { type: 'filter', filter: 'unsharp_mask', radius: 2, amount: 1.2, threshold: 4 },
+  { type: 'filter', filter: 'unsharp_mask', radius: 14, amount: 0.8, threshold: 2 }, // box-cascade blur path
   { type: 'filter', filter: 'median', size: 5 },
   { type: 'filter', filter: 'edge_detect', method: 'laplacian' },
   { type: 'filter', filter: 'emboss' },
