@@ -19,8 +19,15 @@
 #include "ops/ops.h"
 #include "ops/registry.h"
 #include "reference/color.h"
+#include "test_images.h"
 
 using namespace pixelpipe;
+using test_images::max_diff;
+using test_images::ms_since;
+using test_images::random_image;
+using test_images::to_image;
+using test_images::to_ref;
+
 using ops::OpSpec;
 
 namespace {
@@ -34,13 +41,6 @@ ref::Rgba random_image(int w, int h, uint32_t seed) {
     for (int i = 0; i < 256 && i < w * h; ++i)  // every level appears in every channel
         for (int c = 0; c < 4; ++c) img.px[size_t(i) * 4 + c] = uint8_t(i);
     return img;
-}
-
-Image to_image(const ref::Rgba &r) {
-    auto img = Image::allocate(r.width, r.height);
-    if (!img.ok()) std::abort();
-    std::memcpy(img.value().data(), r.px.data(), r.px.size());
-    return img.take();
 }
 
 int max_diff(const Image &a, const Image &b) {
@@ -131,10 +131,6 @@ OpSpec random_step(std::mt19937 &rng) {
             return s;
         }
     }
-}
-
-double ms_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 }  // namespace

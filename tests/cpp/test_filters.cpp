@@ -15,19 +15,17 @@
 #include "ops/ops.h"
 #include "reference/filters.h"
 #include "reference/gaussian_blur.h"
+#include "test_images.h"
 
 using namespace pixelpipe;
+using test_images::max_diff;
+using test_images::ms_since;
+using test_images::random_image;
+using test_images::to_image;
+using test_images::to_ref;
+
 
 namespace {
-
-ref::Rgba random_image(int w, int h, uint32_t seed, bool random_alpha) {
-    std::mt19937 rng(seed);
-    ref::Rgba img(w, h);
-    for (size_t i = 0; i < img.px.size(); ++i) img.px[i] = uint8_t(rng() & 255);
-    if (!random_alpha)
-        for (size_t i = 3; i < img.px.size(); i += 4) img.px[i] = 255;
-    return img;
-}
 
 // A smooth image with edges (closer to photos than noise): gradients plus a disc.
 ref::Rgba smooth_image(int w, int h, bool alpha) {
@@ -41,13 +39,6 @@ ref::Rgba smooth_image(int w, int h, bool alpha) {
             img.at(x, y, 3) = alpha ? uint8_t(disc ? 255 : (x * 7 + y * 3) & 255) : 255;
         }
     return img;
-}
-
-Image to_image(const ref::Rgba &r) {
-    auto img = Image::allocate(r.width, r.height);
-    if (!img.ok()) std::abort();
-    std::memcpy(img.value().data(), r.px.data(), r.px.size());
-    return img.take();
 }
 
 struct Diff {
@@ -95,10 +86,6 @@ int worst_red(const Image &img) {
             if (p[3] != 0) worst = std::max({worst, 255 - p[0], int(p[1]), int(p[2])});
         }
     return worst;
-}
-
-double ms_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 template <typename F>

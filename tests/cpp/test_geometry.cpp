@@ -14,23 +14,21 @@
 #include "ops/geometry.h"
 #include "ops/ops.h"
 #include "reference/geometry.h"
+#include "test_images.h"
 
 using namespace pixelpipe;
+using test_images::max_diff;
+using test_images::ms_since;
+using test_images::random_image;
+using test_images::to_image;
+using test_images::to_ref;
+
 using ops::Kernel;
 using ops::Position;
 
 namespace {
 
 const char *kKernelNames[] = {"nearest", "bilinear", "bicubic", "mitchell", "lanczos2", "lanczos3"};
-
-ref::Rgba random_image(int w, int h, uint32_t seed, bool random_alpha) {
-    std::mt19937 rng(seed);
-    ref::Rgba img(w, h);
-    for (size_t i = 0; i < img.px.size(); ++i) img.px[i] = uint8_t(rng() & 255);
-    if (!random_alpha)
-        for (size_t i = 3; i < img.px.size(); i += 4) img.px[i] = 255;
-    return img;
-}
 
 // Smooth content (sum of sines) with random alpha: closer to photos than white noise.
 ref::Rgba smooth_image(int w, int h, uint32_t seed) {
@@ -43,26 +41,6 @@ ref::Rgba smooth_image(int w, int h, uint32_t seed) {
             img.at(x, y, 3) = uint8_t(rng() % 4 == 0 ? rng() & 255 : 255);
         }
     return img;
-}
-
-Image to_image(const ref::Rgba &r) {
-    auto img = Image::allocate(r.width, r.height);
-    if (!img.ok()) std::abort();
-    std::memcpy(img.value().data(), r.px.data(), r.px.size());
-    return img.take();
-}
-
-ref::Rgba to_ref(const Image &img) {
-    ref::Rgba r(img.width(), img.height());
-    std::memcpy(r.px.data(), img.data(), r.px.size());
-    return r;
-}
-
-int max_diff(const Image &a, const ref::Rgba &b) {
-    if (a.width() != b.width || a.height() != b.height) return -1;
-    int m = 0;
-    for (size_t i = 0; i < b.px.size(); ++i) m = std::max(m, std::abs(int(a.data()[i]) - int(b.px[i])));
-    return m;
 }
 
 void check_vs_reference(const std::string &what, const Result<Image> &got, const ref::Rgba &want, int tol) {
@@ -81,10 +59,6 @@ void check_error(const std::string &what, const Result<Image> &got, ErrorCode co
     std::printf("%-58s %s: %s\n", what.c_str(), ok ? "error as expected" : "UNEXPECTED",
                 got.ok() ? "(succeeded)" : got.status().message.c_str());
     CHECK(ok);
-}
-
-double ms_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 // Brute-force entropy window search (the definition in geometry.h), for the smart-crop check.

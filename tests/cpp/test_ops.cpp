@@ -14,34 +14,17 @@
 #include "reference/gaussian_blur.h"
 #include "reference/grayscale.h"
 #include "reference/resample.h"
+#include "test_images.h"
 
 using namespace pixelpipe;
+using test_images::max_diff;
+using test_images::ms_since;
+using test_images::random_image;
+using test_images::to_image;
+using test_images::to_ref;
+
 
 namespace {
-
-ref::Rgba random_image(int w, int h, uint32_t seed, bool random_alpha) {
-    std::mt19937 rng(seed);
-    ref::Rgba img(w, h);
-    for (size_t i = 0; i < img.px.size(); ++i) img.px[i] = uint8_t(rng() & 255);
-    if (!random_alpha)
-        for (size_t i = 3; i < img.px.size(); i += 4) img.px[i] = 255;
-    return img;
-}
-
-Image to_image(const ref::Rgba &r) {
-    auto img = Image::allocate(r.width, r.height);
-    if (!img.ok()) std::abort();
-    std::memcpy(img.value().data(), r.px.data(), r.px.size());
-    return img.take();
-}
-
-// Max abs difference over all channels; -1 if the sizes differ.
-int max_diff(const Image &a, const ref::Rgba &b) {
-    if (a.width() != b.width || a.height() != b.height) return -1;
-    int m = 0;
-    for (size_t i = 0; i < b.px.size(); ++i) m = std::max(m, std::abs(int(a.data()[i]) - int(b.px[i])));
-    return m;
-}
 
 void check_vs_reference(const char *what, const Result<Image> &got, const ref::Rgba &want, int tol) {
     CHECK(got.ok());
@@ -75,10 +58,6 @@ bool keeps_red(const Image &img, int *worst) {
             *worst = std::max({*worst, 255 - p[0], int(p[1]), int(p[2])});
         }
     return *worst <= 1;
-}
-
-double ms_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 }  // namespace
