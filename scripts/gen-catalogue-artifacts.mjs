@@ -78,6 +78,12 @@ function typesFile() {
     lines.push('}', '');
   }
   lines.push(`export type VariationStep =\n${names.map((n) => `  | ${n}`).join('\n')};`, '');
+  const colour = steps().filter((st) => st.type === 'color_transform').map((st) => `${pascal(st.choice)}Step`);
+  lines.push(`/** A step of type 'color_transform'. */\nexport type ColorTransformStep =\n${colour.map((n) => `  | ${n}`).join('\n')};`, '');
+  lines.push(
+    '/** A step of applyColorTransformations: a colour transform whose `type` may be left out. */',
+    "export type ColorTransform = ColorTransformStep extends infer T ? (T extends unknown ? Omit<T, 'type'> & { type?: 'color_transform' } : never) : never;",
+    '');
   return lines.join('\n');
 }
 

@@ -116,42 +116,10 @@ export interface RawOutput {
 
 export type OutputFormat = 'png' | 'jpeg' | 'jpg' | 'raw';
 export type Fit = 'contain' | 'cover' | 'fill' | 'inside' | 'outside';
-/** '#rgb', '#rgba', '#rrggbb', '#rrggbbaa' or [r, g, b] / [r, g, b, a] with integers 0-255. */
-export type Color = string | [number, number, number] | [number, number, number, number];
-
-export interface ResizeStep {
-  type: 'resize';
-  /** 1..32768 pixels; at least one of width/height. */
-  width?: number;
-  height?: number;
-  /** Default true (fit 'contain'); false = fit 'fill'. */
-  maintainAspectRatio?: boolean;
-  maintain_aspect_ratio?: boolean;
-  fit?: Fit;
-  /** Default false. */
-  withoutEnlargement?: boolean;
-  without_enlargement?: boolean;
-  /** Default '#00000000' (transparent). */
-  background?: Color;
-  backgroundColor?: Color;
-  background_color?: Color;
-}
-
-export interface ColorTransformStep {
-  type: 'color_transform';
-  transform: 'grayscale';
-}
-
-export interface GaussianBlurStep {
-  type: 'filter';
-  filter: 'gaussian_blur';
-  /** Sigma in pixels, (0, 100]; default 2. */
-  radius?: number;
-  /** Alias of radius. */
-  sigma?: number;
-}
-
-export type VariationStep = ResizeStep | ColorTransformStep | GaussianBlurStep;
+// Every step type (ResizeStep, SepiaStep, GaussianBlurStep, …), VariationStep, ColorTransform and
+// Color are generated from the catalogue (scripts/gen-catalogue-artifacts.mjs).
+import type { VariationStep, ColorTransform } from './operations.generated';
+export * from './operations.generated';
 
 export interface VariantOutputOptions {
   /** Unique within one call. */
@@ -231,7 +199,6 @@ export interface ColorTransformOptions extends CallOptions {
   quality?: number;
 }
 
-export type ColorTransform = { transform: string; type?: 'color_transform'; [param: string]: unknown };
 
 export interface WorkerStats {
   id: number;

@@ -466,3 +466,31 @@ export type VariationStep =
   | DenoiseStep
   | PixelateStep
   | VignetteStep;
+
+/** A step of type 'color_transform'. */
+export type ColorTransformStep =
+  | GrayscaleStep
+  | SepiaStep
+  | InvertStep
+  | OpacityStep
+  | BrightnessStep
+  | ContrastStep
+  | SaturateStep
+  | HueRotateStep
+  | GammaStep
+  | ExposureStep
+  | LevelsStep
+  | CurvesStep
+  | TemperatureStep
+  | TintStep
+  | VibranceStep
+  | ColorizeStep
+  | DuotoneStep
+  | PosterizeStep
+  | ThresholdStep
+  | ChannelMixerStep
+  | NormalizeStep
+  | EqualizeStep;
+
+/** A step of applyColorTransformations: a colour transform whose `type` may be left out. */
+export type ColorTransform = ColorTransformStep extends infer T ? (T extends unknown ? Omit<T, 'type'> & { type?: 'color_transform' } : never) : never;

@@ -1,0 +1,18 @@
+// Compiled by tests/unit/types.test.js with tsc --noEmit: the public types accept the documented
+// configs and reject what validation rejects.
+import { ImageProcessingService, type VariationConfig, type ColorTransform } from '../../js/types/index';
+const configs: VariationConfig[] = [
+  { id: 'thumbnail', type: 'resize', width: 300, height: 300, maintainAspectRatio: true },
+  { id: 'g', type: 'color_transform', transform: 'grayscale' },
+  { id: 'b', type: 'filter', filter: 'gaussian_blur', radius: 5, format: 'jpeg', quality: 80 },
+  { id: 's', steps: [{ type: 'rotate', angle: 17 }, { type: 'filter', filter: 'median', size: 3 }] },
+];
+const t: ColorTransform[] = [{ transform: 'sepia', amount: 0.5 }, { transform: 'hue_rotate', degrees: 30 }];
+async function f() {
+  const s = await ImageProcessingService.create({ threadStartTimeoutMs: 5000 });
+  const out = await s.generateVariations(new Uint8Array(1), configs);
+  const c = await s.applyColorTransformations(new Uint8Array(1), t, { format: 'png' });
+  return [out, c];
+}
+// @ts-expect-error unknown transform
+const bad: ColorTransform[] = [{ transform: 'nope' }];
