@@ -42,29 +42,10 @@ public:
 
     void schedule() {
         if (auto_schedule) return;
-        constexpr int kTile = 8;
-        const int lanes = natural_vector_size<float>();
-        g.weight_raw.compute_root();
-        g.weight_sum.compute_root();
-        g.weight.compute_root();
+        // Float path (any alpha): see GaussianStages::schedule_float.
+        g.schedule_float(output, x, y, c, xi, xo, yo, yi, natural_vector_size<float>(), threads);
         g.wq.compute_root();
         g.wq_side.compute_root();
-        // 64-row strips (parallel with threads). premul is computed once per strip for its rows
-        // plus the 2*radius halo. store_at(yo)+compute_at(yi) did not slide (the stmt showed
-        // 2r+1 rows premultiplied per output row): 4000x3000 sigma 3 / 10 in wasm st, node 20,
-        // 870 / 2580 ms with it, 238 / 499 ms with this. blur_y and blur_x are single rows with
-        // 8-pixel accumulator tiles (schedules.h). Memory: (64 + 2r) rows x (W + 2r) x 16 B.
-        // Symmetric folding (kh: radius pairs instead of 2 radius + 1 taps: half the multiplies,
-        // the same loads) and the opaque path (no premultiply / divide): 4000x3000 opaque,
-        // host AVX2, `test_filters <testdata> --timing`, 1 / 2 threads: sigma 5 183 / 87 ->
-        // 166 / 85 ms, unsharp sigma 2 115 / 65 -> 101 / 58 ms.
-        schedule_rgba_output(output, x, y, c, xi, yo, yi, /*rows=*/64, lanes, threads);
-        g.premul.compute_at(output, yo);
-        schedule_rgba_row_stage(g.premul, x, y, c, xi, lanes);
-        g.blur_y.compute_at(output, yi);
-        schedule_rgba_filter(g.blur_y, g.blur_y_acc, x, y, c, xo, xi, g.kh, kTile);
-        g.blur_x.compute_at(output, yi);
-        schedule_rgba_filter(g.blur_x, g.blur_x_acc, x, y, c, xo, xi, g.kh, kTile);
         // Opaque: fixed point, both passes one row at a time straight from the input (no strip
         // copy), tiles of `ftile` pixels x 4 channels as one u32 vector. 4000x3000 opaque sigma 5,
         // host AVX2, `test_filters <testdata> --timing`, 1 thread: float 166 ms -> fixed 99 ms
@@ -74,9 +55,9 @@ public:
         // in the steady state (x edges partitioned off by likely() in clamped_l).
         const int ftile = natural_vector_size<uint16_t>() / 2;
         g.fixed_y.compute_at(output, yi);
-        schedule_rgba_filter_int(g.fixed_y, g.fixed_y_acc, x, y, c, xo, xi, g.kh, ftile);
+        schedule_rgba_filter(g.fixed_y, g.fixed_y_acc, x, y, c, xo, xi, {g.kh}, ftile, /*vector_tile=*/true);
         g.fixed_x.compute_at(output, yi);
-        schedule_rgba_filter_int(g.fixed_x, g.fixed_x_acc, x, y, c, xo, xi, g.kh, ftile);
+        schedule_rgba_filter(g.fixed_x, g.fixed_x_acc, x, y, c, xo, xi, {g.kh}, ftile, /*vector_tile=*/true);
         // After the schedule calls: a specialization copies the schedule as it is when declared.
         output.specialize(opaque);
         g.premul.specialize(opaque);
@@ -109,19 +90,19 @@ public:
         clamped = BoundaryConditions::repeat_edge(input);
         premul(x, y, c) = premultiply(clamped, x, y, c);
 
-        scan[0] = box_sum_y(vs0, premul, r0, -e1, H - 1 + e1, x, y, c);
+        scan[0] = box_sum(vs0, premul, /*axis=*/1, r0, -e1, H - 1 + e1, x, y, c);
         v0(x, y, c) = vs0(x, y, c) / cast<float>(2 * r0 + 1);
-        scan[1] = box_sum_y(vs1, v0, r1, -e2, H - 1 + e2, x, y, c);
+        scan[1] = box_sum(vs1, v0, /*axis=*/1, r1, -e2, H - 1 + e2, x, y, c);
         v1(x, y, c) = vs1(x, y, c) / cast<float>(2 * r1 + 1);
-        scan[2] = box_sum_y(vs2, v1, r2, 0, H - 1, x, y, c);
+        scan[2] = box_sum(vs2, v1, /*axis=*/1, r2, 0, H - 1, x, y, c);
         vq(x, y, c) = cast<uint16_t>(clamp(vs2(x, y, c) * (256.0f / cast<float>(2 * r2 + 1)) + 0.5f, 0.0f, 65535.0f));
 
         hin(x, y, c) = cast<float>(vq(clamp(x, 0, W - 1), y, c)) * (1.0f / 256.0f);
-        hscan[0] = box_sum_x(hs0, hin, r0, -e1, W - 1 + e1, x, y, c);
+        hscan[0] = box_sum(hs0, hin, /*axis=*/0, r0, -e1, W - 1 + e1, x, y, c);
         h0(x, y, c) = hs0(x, y, c) / cast<float>(2 * r0 + 1);
-        hscan[1] = box_sum_x(hs1, h0, r1, -e2, W - 1 + e2, x, y, c);
+        hscan[1] = box_sum(hs1, h0, /*axis=*/0, r1, -e2, W - 1 + e2, x, y, c);
         h1(x, y, c) = hs1(x, y, c) / cast<float>(2 * r1 + 1);
-        hscan[2] = box_sum_x(hs2, h1, r2, 0, W - 1, x, y, c);
+        hscan[2] = box_sum(hs2, h1, /*axis=*/0, r2, 0, W - 1, x, y, c);
         blurred(x, y, c) = hs2(x, y, c) / cast<float>(2 * r2 + 1);
         output(x, y, c) = unpremultiply_u8(blurred, x, y, c);
 
@@ -212,7 +193,7 @@ public:
         premul.compute_at(output, yo);
         schedule_rgba_row_stage(premul, x, y, c, xi, lanes);
         conv.compute_at(output, yi);
-        schedule_rgba_filter_2d(conv, acc, x, y, c, xo, xi, r.x, r.y, 8);
+        schedule_rgba_filter(conv, acc, x, y, c, xo, xi, {r.x, r.y}, 8);
     }
 
 private:
@@ -268,7 +249,7 @@ public:
         premul.compute_at(output, yo);
         schedule_rgba_row_stage(premul, x, y, c, xi, lanes);
         blurred.compute_at(output, yi);
-        schedule_rgba_filter(blurred, acc, x, y, c, xo, xi, k, 8);
+        schedule_rgba_filter(blurred, acc, x, y, c, xo, xi, {k}, 8);
     }
 
 private:
@@ -314,23 +295,12 @@ public:
 
     void schedule() {
         if (auto_schedule) return;
-        constexpr int kTile = 8;
-        const int lanes = natural_vector_size<float>();
-        g.weight_raw.compute_root();
-        g.weight_sum.compute_root();
-        g.weight.compute_root();
-        // The blur's float schedule (see GaussianBlur); the combine is inlined into output, which
-        // reads blur_x's row. Before: gaussian_blur into a full 12 MP image, then a second
-        // pipeline reading both images. 4000x3000 opaque sigma 2, host AVX2, `test_filters
-        // <testdata> --timing`, 1 thread: 103 -> 84 ms (in wasm this also drops one 48 MB
-        // allocation + one full-image pass).
-        schedule_rgba_output(output, x, y, c, xi, yo, yi, /*rows=*/64, lanes, threads);
-        g.premul.compute_at(output, yo);
-        schedule_rgba_row_stage(g.premul, x, y, c, xi, lanes);
-        g.blur_y.compute_at(output, yi);
-        schedule_rgba_filter(g.blur_y, g.blur_y_acc, x, y, c, xo, xi, g.kh, kTile);
-        g.blur_x.compute_at(output, yi);
-        schedule_rgba_filter(g.blur_x, g.blur_x_acc, x, y, c, xo, xi, g.kh, kTile);
+        // The blur's float schedule (GaussianStages::schedule_float, as GaussianBlur); the combine
+        // is inlined into output, which reads blur_x's row. Before: gaussian_blur into a full 12 MP
+        // image, then a second pipeline reading both images. 4000x3000 opaque sigma 2, host AVX2,
+        // `test_filters <testdata> --timing`, 1 thread: 103 -> 84 ms (in wasm this also drops one
+        // 48 MB allocation + one full-image pass).
+        g.schedule_float(output, x, y, c, xi, xo, yo, yi, natural_vector_size<float>(), threads);
         output.specialize(opaque);
         g.premul.specialize(opaque);
     }

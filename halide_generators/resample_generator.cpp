@@ -139,7 +139,7 @@ public:
         // when downscaling), then one output row at a time vertically.
         schedule_rgba_output(output, x, y, c, xi, yo, yi, /*rows=*/32, lanes, threads);
         resize_x.compute_at(output, yo);
-        schedule_rgba_filter(resize_x, resize_x_acc, x, y, c, xo, xi, rx, kTile);
+        schedule_rgba_filter(resize_x, resize_x_acc, x, y, c, xo, xi, {rx}, kTile);
         // One reduced row per horizontal-pass row (in L2), box-summed from shrink_y input rows.
         shrunk.compute_at(resize_x, y);
         schedule_rgba_row_stage(shrunk, x, y, c, xi, lanes);
@@ -149,7 +149,7 @@ public:
         // 1x1: specialise so its loops and the division vanish.
         shrunk.specialize(shrink_x == 1 && shrink_y == 1);
         resize_y.compute_at(output, yi);
-        schedule_rgba_filter(resize_y, resize_y_acc, x, y, c, xo, xi, ry, kTile);
+        schedule_rgba_filter(resize_y, resize_y_acc, x, y, c, xo, xi, {ry}, kTile);
     }
 
 private:

@@ -1,5 +1,7 @@
 // schedules.h: the schedule idioms the RGBA pipelines share.
 #pragma once
+#include <vector>
+
 #include "Halide.h"
 
 namespace pixelpipe::gen {
@@ -40,24 +42,38 @@ inline void schedule_rgba_output(Halide::Func out, const Halide::Var &x, const H
     if (threads) out.parallel(yo);
 }
 
-// A 1-D filter written as acc(x, y, c) = 0; acc(x, y, c) += w * in(.., r) and read through
+// A filter written as acc(x, y, c) = 0; acc(x, y, c) += w * in(.., r) and read through
 // f(x, y, c) = acc(x, y, c). A single float32x4 accumulator is latency-bound (each tap's add waits
-// for the previous one). Computing acc for a tile of `tile` pixels with the tap loop outside the
-// unrolled pixels gives `tile` independent accumulators that stay in registers (checked in the
-// wasm assembly: 9 v128.load + 8 mul/add per tap, no spills). Measured on Lanczos3
-// 4000x3000 -> 6000x4500, wasm st in node 20: 818 ms (one accumulator) -> 468 ms (tile 8).
+// for the previous one). Computing acc for a tile of `tile` pixels with the tap loop(s) `r` (all
+// outside the pixel tile, innermost first) gives `tile` independent accumulators that stay in
+// registers (checked in the wasm assembly: 9 v128.load + 8 mul/add per tap, no spills). Measured on
+// Lanczos3 4000x3000 -> 6000x4500, wasm st in node 20: 818 ms (one accumulator) -> 468 ms (tile 8).
+// `vector_tile`: for integer stages the tile of `tile` pixels x 4 channels is one vector instead of
+// unrolled (integer lanes are cheap, and u16/u32 lanes pack 2-4 pixels per simd128 register).
 inline void schedule_rgba_filter(Halide::Func f, Halide::Func acc, const Halide::Var &x, const Halide::Var &y,
-                                 const Halide::Var &c, const Halide::Var &xo, const Halide::Var &xi, Halide::RVar r,
-                                 int tile) {
+                                 const Halide::Var &c, const Halide::Var &xo, const Halide::Var &xi,
+                                 const std::vector<Halide::RVar> &r, int tile, bool vector_tile = false) {
     using namespace Halide;
+    auto tile_loop = [vector_tile](Stage s, const VarOrRVar &v) {
+        if (vector_tile) {
+            s.vectorize(v);
+        } else {
+            s.unroll(v);
+        }
+    };
     f.bound(c, 0, 4)
         .reorder_storage(c, x, y)
         .split(x, xo, xi, tile, TailStrategy::RoundUp)
         .reorder(c, xi, xo, y)
-        .vectorize(c)
-        .unroll(xi);
-    acc.compute_at(f, xo).bound(c, 0, 4).reorder_storage(c, x, y).reorder(c, x, y).vectorize(c).unroll(x);
-    acc.update().reorder(c, x, r, y).vectorize(c).unroll(x);
+        .vectorize(c);
+    tile_loop(f, xi);
+    acc.compute_at(f, xo).bound(c, 0, 4).reorder_storage(c, x, y).reorder(c, x, y).vectorize(c);
+    tile_loop(acc, x);
+    std::vector<VarOrRVar> order{c, x};
+    order.insert(order.end(), r.begin(), r.end());
+    order.push_back(y);
+    acc.update().reorder(order).vectorize(c);
+    tile_loop(acc.update(), x);
 }
 
 }  // namespace pixelpipe::gen
