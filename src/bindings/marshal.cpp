@@ -90,6 +90,7 @@ val result_to_js(const pipeline::VariationsResult &result) {
         out.set("height", o.height);
         out.set("pipelineMs", o.pipeline_ms);
         out.set("encodeMs", o.encode_ms);
+        out.set("sharedSteps", o.shared_steps);
         out.set("data", bytes_to_js(o.data(), o.size()));
         outputs.call<void>("push", out);
     }

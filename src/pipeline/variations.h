@@ -20,6 +20,7 @@ struct VariantOutput {
     Image pixels;                 // "raw" output a step produced: handed over, not copied
     const uint8_t *data() const { return pixels.empty() ? bytes.data() : pixels.data(); }
     size_t size() const { return pixels.empty() ? bytes.size() : pixels.size_bytes(); }
+    int shared_steps = 0;         // leading steps taken over from an earlier variant's intermediate
     double pipeline_ms = 0;       // steps
     double encode_ms = 0;
 };
