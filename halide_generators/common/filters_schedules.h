@@ -29,6 +29,16 @@ inline std::pair<Halide::RDom, Halide::RDom> box_sum(Halide::Func s, Halide::Fun
     return {k, rs};
 }
 
+// cast<float>(u8), exactly, as vector code in wasm: simd128 has no u8 -> f32 conversion and LLVM
+// scalarizes cast<float>(uint8xN) (per lane extract_lane / f32.convert_i32_u / replace_lane in the
+// wasm assembly); Halide's simplifier folds cast<float>(cast<int32_t>(u8)) back into it. The bits
+// 0x4B000000 | n are the float 2^23 + n (n < 2^23), so subtracting 2^23 is exact: zero-extends,
+// an or and a sub, all vector instructions.
+inline Halide::Expr u8_to_f32(Halide::Expr u8) {
+    using namespace Halide;
+    return reinterpret<float>(cast<uint32_t>(u8) | cast<uint32_t>(0x4B000000)) - 8388608.0f;
+}
+
 // The exact Gaussian of pp_gaussian_blur and pp_unsharp_combine (which fuses it with the combine,
 // so unsharp_mask has no full-size blurred image in memory). Weights exp(-k^2 / (2 sigma^2)),
 // radius ceil(3 sigma), normalised to sum 1; edges repeated; vertical pass first, symmetric
@@ -65,7 +75,9 @@ struct GaussianStages {
         clamped = BoundaryConditions::repeat_edge(input);
         // Opaque images: premultiplying by 255/255 is the identity, so skip it and the division
         // of unpremultiply (specialized on `opaque`).
-        premul(x, y, c) = select(opaque, cast<float>(clamped(x, y, c)), premultiply(clamped, x, y, c));
+        // premultiply() of color_math.h with u8_to_f32 (vector code in wasm).
+        Expr pv = u8_to_f32(clamped(x, y, c)), pa = u8_to_f32(clamped(x, y, 3));
+        premul(x, y, c) = select(opaque, pv, select(c == 3, pv, pv * pa * (1.0f / 255.0f)));
         blur_y_acc(x, y, c) = weight(0) * premul(x, y, c);
         blur_y_acc(x, y, c) += weight(kh) * (premul(x, y - kh, c) + premul(x, y + kh, c));
         blur_y(x, y, c) = blur_y_acc(x, y, c);
@@ -105,17 +117,20 @@ struct GaussianStages {
     // opaque, host AVX2, `test_filters <testdata> --timing`, 1 / 2 threads: sigma 5 183 / 87 ->
     // 166 / 85 ms, unsharp sigma 2 115 / 65 -> 101 / 58 ms. The caller specializes output and
     // premul on `opaque` afterwards (a specialization copies the schedule as it is when declared).
+    // `io_lanes` (default `lanes`): vector width of output and premul, the stages converting
+    // between u8 and float (see UnsharpCombine::schedule).
     void schedule_float(Halide::Func output, const Halide::Var &x, const Halide::Var &y, const Halide::Var &c,
                         const Halide::Var &xi, const Halide::Var &xo, const Halide::Var &yo, const Halide::Var &yi,
-                        int lanes, bool threads) {
+                        int lanes, bool threads, int io_lanes = 0) {
         using namespace Halide;
         constexpr int kTile = 8;
+        if (io_lanes <= 0) io_lanes = lanes;
         weight_raw.compute_root();
         weight_sum.compute_root();
         weight.compute_root();
-        schedule_rgba_output(output, x, y, c, xi, yo, yi, /*rows=*/64, lanes, threads);
+        schedule_rgba_output(output, x, y, c, xi, yo, yi, /*rows=*/64, io_lanes, threads);
         premul.compute_at(output, yo);
-        schedule_rgba_row_stage(premul, x, y, c, xi, lanes);
+        schedule_rgba_row_stage(premul, x, y, c, xi, io_lanes);
         blur_y.compute_at(output, yi);
         schedule_rgba_filter(blur_y, blur_y_acc, x, y, c, xo, xi, {kh}, kTile);
         blur_x.compute_at(output, yi);
