@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { operations } from '../js/catalogue/operations.js';
+import { catalogueEntries } from '../js/catalogue/walk.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TYPES_FILE = path.join(root, 'js/types/operations.generated.d.ts');
@@ -16,17 +16,7 @@ const END = '<!-- operations:end -->';
 
 const pascal = (name) => name.split(/[_-]/).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 
-/** Every (type, selector, choice, entry) the catalogue accepts, in catalogue order. */
-function steps() {
-  const out = [];
-  for (const [type, entry] of Object.entries(operations)) {
-    if (!entry.selector) out.push({ type, entry, params: entry.params });
-    else for (const [choice, sub] of Object.entries(entry.choices)) {
-      out.push({ type, selector: entry.selector, choice, entry: sub, params: sub.params });
-    }
-  }
-  return out;
-}
+const steps = () => catalogueEntries();
 
 function tsType(spec) {
   switch (spec.type) {
@@ -77,9 +67,13 @@ function typesFile() {
     }
     lines.push('}', '');
   }
-  lines.push(`export type VariationStep =\n${names.map((n) => `  | ${n}`).join('\n')};`, '');
+  const union = (members) => members.map((n) => `  | ${n}`).join('\n');
   const colour = steps().filter((st) => st.type === 'color_transform').map((st) => `${pascal(st.choice)}Step`);
-  lines.push(`/** A step of type 'color_transform'. */\nexport type ColorTransformStep =\n${colour.map((n) => `  | ${n}`).join('\n')};`, '');
+  lines.push(`/** A step of type 'color_transform'. */\nexport type ColorTransformStep =\n${union(colour)};`, '');
+  // Colour steps enter the full union once, as ColorTransformStep, where the first one stood.
+  const others = names.filter((n) => !colour.includes(n));
+  others.splice(names.indexOf(colour[0]), 0, 'ColorTransformStep');
+  lines.push(`export type VariationStep =\n${union(others)};`, '');
   lines.push(
     '/** A step of applyColorTransformations: a colour transform whose `type` may be left out. */',
     "export type ColorTransform = ColorTransformStep extends infer T ? (T extends unknown ? Omit<T, 'type'> & { type?: 'color_transform' } : never) : never;",

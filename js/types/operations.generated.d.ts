@@ -425,48 +425,6 @@ export interface VignetteStep {
   radius?: number;
 }
 
-export type VariationStep =
-  | ResizeStep
-  | CropStep
-  | RotateStep
-  | FlipStep
-  | PadStep
-  | TrimStep
-  | GrayscaleStep
-  | SepiaStep
-  | InvertStep
-  | OpacityStep
-  | BrightnessStep
-  | ContrastStep
-  | SaturateStep
-  | HueRotateStep
-  | GammaStep
-  | ExposureStep
-  | LevelsStep
-  | CurvesStep
-  | TemperatureStep
-  | TintStep
-  | VibranceStep
-  | ColorizeStep
-  | DuotoneStep
-  | PosterizeStep
-  | ThresholdStep
-  | ChannelMixerStep
-  | NormalizeStep
-  | EqualizeStep
-  | GaussianBlurStep
-  | BoxBlurStep
-  | MotionBlurStep
-  | SharpenStep
-  | UnsharpMaskStep
-  | MedianStep
-  | EdgeDetectStep
-  | EmbossStep
-  | ConvolveStep
-  | DenoiseStep
-  | PixelateStep
-  | VignetteStep;
-
 /** A step of type 'color_transform'. */
 export type ColorTransformStep =
   | GrayscaleStep
@@ -491,6 +449,27 @@ export type ColorTransformStep =
   | ChannelMixerStep
   | NormalizeStep
   | EqualizeStep;
+
+export type VariationStep =
+  | ResizeStep
+  | CropStep
+  | RotateStep
+  | FlipStep
+  | PadStep
+  | TrimStep
+  | ColorTransformStep
+  | GaussianBlurStep
+  | BoxBlurStep
+  | MotionBlurStep
+  | SharpenStep
+  | UnsharpMaskStep
+  | MedianStep
+  | EdgeDetectStep
+  | EmbossStep
+  | ConvolveStep
+  | DenoiseStep
+  | PixelateStep
+  | VignetteStep;
 
 /** A step of applyColorTransformations: a colour transform whose `type` may be left out. */
 export type ColorTransform = ColorTransformStep extends infer T ? (T extends unknown ? Omit<T, 'type'> & { type?: 'color_transform' } : never) : never;

@@ -131,22 +131,24 @@ Result<std::array<double, 3>> rgb_of(const OpSpec &op, const std::string &key, s
     if (!var##_r.ok()) return var##_r.status(); \
     auto var = var##_r.take()
 
+// The full-strength (amount 1) grayscale and sepia matrices of Filter Effects 1.
+constexpr double kGrayscaleMatrix[3][4] = {{0.2126, 0.7152, 0.0722, 0}, {0.2126, 0.7152, 0.0722, 0}, {0.2126, 0.7152, 0.0722, 0}};
+constexpr double kSepiaMatrix[3][4] = {{0.393, 0.769, 0.189, 0}, {0.349, 0.686, 0.168, 0}, {0.272, 0.534, 0.131, 0}};
+
+// CSS grayscale()/sepia() at `amount` (clamped to 1): the full matrix moved toward the identity
+// by g = 1 - amount, i.e. m + (I - m) g.
+Stage matrix_stage_toward(const double full[3][4], double amount) {
+    const double g = 1.0 - std::min(amount, 1.0);
+    double m[3][4];
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 4; ++c) m[r][c] = full[r][c] + ((r == c ? 1.0 : 0.0) - full[r][c]) * g;
+    return matrix_stage(m);
+}
+
 Result<Stage> css_matrix_op(const std::string &name, double a) {
     // Filter Effects 1 shorthand matrices, with `amount` as the CSS argument (1 = 100%).
-    if (name == "grayscale") {
-        const double g = 1.0 - std::min(a, 1.0);
-        const double m[3][4] = {{0.2126 + 0.7874 * g, 0.7152 - 0.7152 * g, 0.0722 - 0.0722 * g, 0},
-                                {0.2126 - 0.2126 * g, 0.7152 + 0.2848 * g, 0.0722 - 0.0722 * g, 0},
-                                {0.2126 - 0.2126 * g, 0.7152 - 0.7152 * g, 0.0722 + 0.9278 * g, 0}};
-        return matrix_stage(m);
-    }
-    if (name == "sepia") {
-        const double g = 1.0 - std::min(a, 1.0);
-        const double m[3][4] = {{0.393 + 0.607 * g, 0.769 - 0.769 * g, 0.189 - 0.189 * g, 0},
-                                {0.349 - 0.349 * g, 0.686 + 0.314 * g, 0.168 - 0.168 * g, 0},
-                                {0.272 - 0.272 * g, 0.534 - 0.534 * g, 0.131 + 0.869 * g, 0}};
-        return matrix_stage(m);
-    }
+    if (name == "grayscale") return matrix_stage_toward(kGrayscaleMatrix, a);
+    if (name == "sepia") return matrix_stage_toward(kSepiaMatrix, a);
     if (name == "saturate") {
         const double s = a;
         const double m[3][4] = {{0.213 + 0.787 * s, 0.715 - 0.715 * s, 0.072 - 0.072 * s, 0},

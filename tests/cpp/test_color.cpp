@@ -22,11 +22,7 @@
 #include "test_images.h"
 
 using namespace pixelpipe;
-using test_images::max_diff;
-using test_images::ms_since;
-using test_images::random_image;
-using test_images::to_image;
-using test_images::to_ref;
+using namespace test_images;
 
 using ops::OpSpec;
 

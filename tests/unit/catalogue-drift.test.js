@@ -2,7 +2,7 @@
 // the same ops: an op the catalogue validates but C++ lacks would fail at run time; an op C++
 // has but the catalogue lacks cannot be reached.
 import { createRequire } from 'node:module';
-import { catalogueOpIds } from '../../js/catalogue/op-ids.js';
+import { catalogueOpIds } from '../../js/catalogue/walk.js';
 import { describeWithEngine } from '../helpers/engine.js';
 
 const require = createRequire(import.meta.url);

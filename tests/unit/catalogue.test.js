@@ -4,7 +4,7 @@ import { operations } from '../../js/catalogue/operations.js';
 import { formats } from '../../js/catalogue/formats.js';
 import { normaliseVariationConfigs } from '../../js/config/normalise.js';
 import { checkValue } from '../../js/config/validate.js';
-import { catalogueOpIds } from '../../js/catalogue/op-ids.js';
+import { catalogueOpIds } from '../../js/catalogue/walk.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImageProcessingService } from '../../js/index.js';
-import { operations } from '../../js/catalogue/operations.js';
+import { catalogueEntries } from '../../js/catalogue/walk.js';
 import { normaliseVariationConfigs } from '../../js/config/normalise.js';
 import { describeWithEngine, repoRoot } from '../helpers/engine.js';
 import { readTestdata, testdataPath } from '../helpers/testdata.js';
@@ -19,8 +19,7 @@ const PHOTO = 'photos/anemone_red.png'; // RGBA with soft alpha: exercises premu
 const CLI = path.join(repoRoot, 'build/host/src/pixelpipe_native');
 
 test('every catalogue operation has an example in tests/helpers/op-examples.js', () => {
-  const names = Object.entries(operations).flatMap(([type, e]) =>
-    (e.selector ? Object.keys(e.choices).map((c) => `${type}:${c}`) : [type]));
+  const names = catalogueEntries().map((e) => e.name);
   const covered = new Set(OP_EXAMPLES.map(exampleName));
   expect(names.filter((n) => !covered.has(n))).toEqual([]);
 });

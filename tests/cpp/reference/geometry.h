@@ -90,21 +90,7 @@ inline Rgba resample(const Rgba &in, int out_w, int out_h, int k, int fx, int fy
             for (int c = 0; c < 4; ++c) pm[(size_t(y) * rw + x) * 4 + c] /= n;
         }
     const Taps kx = coeffs(k, rw, double(in.width) / fx, out_w), ky = coeffs(k, rh, double(in.height) / fy, out_h);
-    std::vector<double> tmp(size_t(out_w) * rh * 4, 0.0), res(size_t(out_w) * out_h * 4, 0.0);
-    for (int y = 0; y < rh; ++y)
-        for (int x = 0; x < out_w; ++x)
-            for (size_t t = 0; t < kx.w[x].size(); ++t)
-                for (int c = 0; c < 4; ++c)
-                    tmp[(size_t(y) * out_w + x) * 4 + c] += kx.w[x][t] * pm[(size_t(y) * rw + kx.first[x] + t) * 4 + c];
-    for (double &v : tmp) v = std::min(255.0, std::max(0.0, v));
-    for (int y = 0; y < out_h; ++y)
-        for (size_t t = 0; t < ky.w[y].size(); ++t)
-            for (int x = 0; x < out_w; ++x)
-                for (int c = 0; c < 4; ++c)
-                    res[(size_t(y) * out_w + x) * 4 + c] += ky.w[y][t] * tmp[(size_t(ky.first[y] + t) * out_w + x) * 4 + c];
-    Rgba out(out_w, out_h);
-    unpremultiply_to(res, out);
-    return out;
+    return separable_resample(pm, rw, rh, kx, ky, out_w, out_h);
 }
 
 // Clockwise rotation by `deg` into an ow×oh canvas, centres aligned, background outside;

@@ -53,22 +53,7 @@ inline Coeffs lanczos3_coeffs(int in_size, int out_size) {
 inline Rgba resample_lanczos3(const Rgba &in, int out_w, int out_h) {
     const Coeffs kx = lanczos3_coeffs(in.width, out_w), ky = lanczos3_coeffs(in.height, out_h);
     const std::vector<double> pm = premultiplied(in);
-    std::vector<double> tmp(size_t(out_w) * in.height * 4, 0.0), res(size_t(out_w) * out_h * 4, 0.0);
-    for (int y = 0; y < in.height; ++y)
-        for (int x = 0; x < out_w; ++x)
-            for (size_t t = 0; t < kx.w[x].size(); ++t)
-                for (int c = 0; c < 4; ++c)
-                    tmp[(size_t(y) * out_w + x) * 4 + c] += kx.w[x][t] * pm[(size_t(y) * in.width + kx.first[x] + t) * 4 + c];
-    // Clamp the horizontal pass to 0..255, as Pillow's 8-bit intermediate does (no double ringing).
-    for (double &v : tmp) v = std::min(255.0, std::max(0.0, v));
-    for (int y = 0; y < out_h; ++y)
-        for (size_t t = 0; t < ky.w[y].size(); ++t)
-            for (int x = 0; x < out_w; ++x)
-                for (int c = 0; c < 4; ++c)
-                    res[(size_t(y) * out_w + x) * 4 + c] += ky.w[y][t] * tmp[(size_t(ky.first[y] + t) * out_w + x) * 4 + c];
-    Rgba out(out_w, out_h);
-    unpremultiply_to(res, out);
-    return out;
+    return separable_resample(pm, in.width, in.height, kx, ky, out_w, out_h);
 }
 
 }  // namespace ref

@@ -38,4 +38,28 @@ inline std::vector<double> premultiplied(const Rgba &in) {
     return pm;
 }
 
+
+// The separable resampling both references share: premultiplied doubles (in_w×in_h) → horizontal
+// taps → clamp to 0..255 (Pillow's 8-bit intermediate: no double ringing) → vertical taps →
+// straight RGBA8. `Taps` is any {first[i], w[i][t]} table of per-output-pixel taps.
+template <typename Taps>
+inline Rgba separable_resample(const std::vector<double> &pm, int in_w, int in_h, const Taps &kx, const Taps &ky,
+                               int out_w, int out_h) {
+    std::vector<double> tmp(size_t(out_w) * in_h * 4, 0.0), res(size_t(out_w) * out_h * 4, 0.0);
+    for (int y = 0; y < in_h; ++y)
+        for (int x = 0; x < out_w; ++x)
+            for (size_t t = 0; t < kx.w[x].size(); ++t)
+                for (int c = 0; c < 4; ++c)
+                    tmp[(size_t(y) * out_w + x) * 4 + c] += kx.w[x][t] * pm[(size_t(y) * in_w + kx.first[x] + t) * 4 + c];
+    for (double &v : tmp) v = std::min(255.0, std::max(0.0, v));
+    for (int y = 0; y < out_h; ++y)
+        for (size_t t = 0; t < ky.w[y].size(); ++t)
+            for (int x = 0; x < out_w; ++x)
+                for (int c = 0; c < 4; ++c)
+                    res[(size_t(y) * out_w + x) * 4 + c] += ky.w[y][t] * tmp[(size_t(ky.first[y] + t) * out_w + x) * 4 + c];
+    Rgba out(out_w, out_h);
+    unpremultiply_to(res, out);
+    return out;
+}
+
 }  // namespace ref
