@@ -16,4 +16,5 @@ export {
   errorFromJSON,
 } from './errors.js';
 export { catalogue } from './catalogue/index.js';
+export { ImageHandle } from './image-handle.js';
 export { version } from './version.js';

@@ -1,19 +1,20 @@
 // service.js: the public ImageProcessingService. Each method runs the same way:
 // validate → normalise → hash → cache lookup → worker pool → cache store, and every failure is a
 // typed error whose stack points at the caller.
-import { normaliseVariationConfigs } from './config/normalise.js';
-import { transformsToVariation, validateCallOptions, validateServiceOptions } from './config/validate-options.js';
+import { validateServiceOptions } from './config/validate-options.js';
+import { validateCallOptions } from './config/call-options.js';
 import * as is from './config/is.js';
 import { readInput } from './input/read-input.js';
 import { cacheKey, sha256Hex } from './cache/cache-key.js';
 import { invalidateGroup, purgeOtherVersions, readCached, writeCached } from './cache/cached-results.js';
 import { WorkerPool } from './pool/worker-pool.js';
 import { platformSpawner } from './pool/spawn-worker.js';
-import { METHOD } from './pool/protocol.js';
-import { formats } from './catalogue/formats.js';
+import { DECODE_FORMATS, formats as formatCatalogue } from './catalogue/formats.js';
 import { catalogue } from './catalogue/index.js';
+import { METHODS } from './methods/index.js';
+import { ImageHandle, handleInternals } from './image-handle.js';
 import { hardwareConcurrency } from './platform.js';
-import { AbortError, ImageProcessingError, toImageProcessingError, withCallSite } from './errors.js';
+import { AbortError, ImageProcessingError, InvalidConfigurationError, toImageProcessingError, withCallSite } from './errors.js';
 import { version } from './version.js';
 
 const CONSTRUCT = Symbol('ImageProcessingService.create');
@@ -140,22 +141,7 @@ export class ImageProcessingService {
    * ], { cacheKey: 'photo-123' });
    */
   async generateVariations(image, variationConfigs, options) {
-    const callSite = new Error();
-    const operation = 'generateVariations';
-    const startedAt = now();
-    try {
-      this.#assertOpen();
-      const call = validateCallOptions(options);
-      throwIfAborted(call.signal);
-      const variants = normaliseVariationConfigs(variationConfigs, undefined, this.#outputLimits());
-      const pathOf = (v, s) => {
-        const hasSteps = Array.isArray(variationConfigs[v]?.steps);
-        return `variationConfigs[${v}]${hasSteps && s !== undefined ? `.steps[${s}]` : ''}`;
-      };
-      return await this.#process({ operation, image, variants, call, startedAt, pathOf });
-    } catch (error) {
-      throw withCallSite(toImageProcessingError(error, { operation }), callSite, operation);
-    }
+    return this.#call(METHODS.generateVariations, [image, variationConfigs], options);
   }
 
   /**
@@ -173,26 +159,25 @@ export class ImageProcessingService {
    * const gray = await service.applyColorTransformations(bytes, [{ transform: 'grayscale' }], { format: 'jpeg' });
    */
   async applyColorTransformations(image, transforms, options) {
-    const callSite = new Error();
-    const operation = 'applyColorTransformations';
-    const startedAt = now();
-    try {
-      this.#assertOpen();
-      const call = validateCallOptions(options, 'options', ['format', 'quality']);
-      throwIfAborted(call.signal);
-      const variation = transformsToVariation(transforms, { format: options?.format, quality: options?.quality });
-      let variants;
-      try {
-        variants = normaliseVariationConfigs([variation], 'transforms', this.#outputLimits());
-      } catch (error) {
-        throw rebaseTransformPath(error);
-      }
-      const pathOf = (v, s) => (s === undefined ? 'transforms' : `transforms[${s}]`);
-      const results = await this.#process({ operation, image, variants, call, startedAt, pathOf });
-      return results.result;
-    } catch (error) {
-      throw withCallSite(toImageProcessingError(error, { operation }), callSite, operation);
-    }
+    return this.#call(METHODS.applyColorTransformations, [image, transforms], options);
+  }
+
+  /**
+   * Decodes an image once and keeps it in the engine. The handle is accepted as the input of
+   * every method (no copy and no decode per call: for editors applying many operations to one
+   * image). Release it when done (`handle.release()`); a forgotten handle is released when it is
+   * garbage collected.
+   *
+   * @param {Uint8Array|ArrayBuffer|Blob|{width:number,height:number,data:Uint8Array|Uint8ClampedArray}} image
+   * @param {object} [options] signal, timeoutMs
+   * @returns {Promise<ImageHandle>} `{ width, height, format, release() }`
+   * @example
+   * const photo = await service.load(bytes);
+   * const a = await service.applyColorTransformations(photo, [{ transform: 'brightness', amount: 1.2 }], { format: 'raw' });
+   * photo.release();
+   */
+  async load(image, options) {
+    return this.#call(METHODS.load, [image], options);
   }
 
   /**
@@ -206,12 +191,23 @@ export class ImageProcessingService {
 
   /**
    * Which engine runs and what it can do.
+   * `formats.decode` / `formats.encode`: what the running engine reads and writes (it reports them
+   * when it starts; output formats are also limited to those the catalogue declares).
    * @returns {Promise<{ build: 'mt'|'st', threads: number, workers: number, cores: number, simd: boolean,
-   *   formats: string[], version: string, reason?: string }>} reason: why the single-threaded build was chosen
+   *   formats: { decode: string[], encode: string[] }, version: string, reason?: string }>}
+   *   reason: why the single-threaded build was chosen
    */
   async capabilities() {
     const { build, threads, workers, cores, reason } = this.#info;
-    return { build, threads, workers, cores, simd: true, formats: Object.keys(formats), version, ...(reason ? { reason } : {}) };
+    return { build, threads, workers, cores, simd: true, formats: structuredClone(this.#formats()), version, ...(reason ? { reason } : {}) };
+  }
+
+  #formats() {
+    const engine = this.#info.formats;
+    return {
+      decode: engine?.decode ?? DECODE_FORMATS,
+      encode: (engine?.encode ?? Object.keys(formatCatalogue)).filter((f) => Object.hasOwn(formatCatalogue, f)),
+    };
   }
 
   /**
@@ -258,30 +254,52 @@ export class ImageProcessingService {
     await this.#pool.dispose();
   }
 
-  /** Input → hash → cache → worker → cache; returns id → output. */
-  async #process({ operation, image, variants, call, startedAt, pathOf }) {
+  /**
+   * The one wrapper every public method runs through: call-site stack, validation and
+   * normalisation (the method's prepare), inputs read and hashed, cache lookup, the pool, the
+   * method's finish, cache store, and typed errors.
+   */
+  async #call(method, args, options) {
+    const callSite = new Error();
+    const operation = method.name;
+    const startedAt = now();
+    try {
+      this.#assertOpen();
+      const encodable = this.#formats().encode;
+      const { call, method: methodOptions, output } = validateCallOptions(operation, options, { encodable });
+      throwIfAborted(call.signal);
+      const prepared = method.prepare(args, { limits: this.#outputLimits(), encodable, options: methodOptions, output });
+      return await this.#execute(method, prepared, call, startedAt);
+    } catch (error) {
+      throw withCallSite(toImageProcessingError(error, { operation }), callSite, operation);
+    }
+  }
+
+  async #execute(method, prepared, call, startedAt) {
+    const operation = method.name;
     const order = this.#sequence++;
-    const { maxInputPixels, maxInputSide, maxMemoryBytes, cache } = this.#options;
-    const input = await readInput(image, { transfer: call.transfer, maxInputPixels, maxInputSide });
+    const { maxInputPixels, maxInputSide, maxMemoryBytes, imageCacheBytes } = this.#options;
+    const cache = method.cacheable === false ? null : this.#options.cache;
+    const inputs = await Promise.all(prepared.inputs.map((input) => this.#readOne(input, call)));
     const readMs = now() - startedAt;
-    const limits = { maxPixels: maxInputPixels, maxSide: maxInputSide };
     // The content hash is only worth its cost (SHA-256 runs at ~1 GB/s: ~45 ms for 12 MP of raw
     // RGBA) when something uses it: the result cache's key, or the worker's decoded-image reuse.
     // Raw pixels need no decode, so reuse cannot pay for hashing them; encoded inputs are small
-    // next to their decode, so they are hashed whenever reuse is on.
-    const raw = input.rawWidth > 0;
-    const reuse = !raw && this.#options.imageCacheBytes > 0;
+    // next to their decode, so they are hashed whenever reuse is on. Handles carry their key.
     const hashStart = now();
-    const inputHash = cache || reuse ? await sha256Hex(input.bytes) : undefined;
+    for (const input of inputs) {
+      const reuse = input.rawWidth === 0 && imageCacheBytes > 0;
+      if (!input.hash && (cache || reuse || input.keep)) input.hash = await sha256Hex(input.bytes);
+      input.reuse = reuse || input.handle || input.keep;
+    }
     const hashMs = now() - hashStart;
-    const reuseKey = reuse ? inputHash : undefined;
     throwIfAborted(call.signal);
 
     let key;
     if (cache) {
       key = await cacheKey({
-        operation, inputHash, version, group: call.cacheKey,
-        request: { variants, raw: [input.rawWidth, input.rawHeight] },
+        operation, inputHashes: inputs.map((i) => i.hash), version, group: call.cacheKey,
+        request: { ...prepared.request, raw: inputs.map((i) => [i.rawWidth, i.rawHeight]) },
       });
       const hit = await readCached(cache, key, this.#logger);
       throwIfAborted(call.signal);
@@ -294,33 +312,83 @@ export class ImageProcessingService {
     }
 
     const timings = {};
-    let result;
+    const limits = { maxPixels: maxInputPixels, maxSide: maxInputSide };
+    const send = (withSources) => {
+      const wire = inputs.map((i) => {
+        let bytes = i.bytes;
+        if (i.handle) bytes = withSources ? i.handle.source.bytes.slice() : undefined;
+        else if (i.keep) bytes = i.bytes.slice(); // load(): the handle keeps i.bytes for a resend
+        return { bytes, rawWidth: i.rawWidth, rawHeight: i.rawHeight, hash: i.reuse ? i.hash : undefined };
+      });
+      return this.#pool.run(method.worker, { inputs: wire, request: prepared.request, limits, maxMemoryBytes }, {
+        transfer: wire.filter((w) => w.bytes).map((w) => w.bytes.buffer),
+        timeoutMs: call.timeoutMs, startedAt, signal: call.signal, affinity: inputs[0]?.reuse ? inputs[0].hash : undefined,
+        onProgress: call.onProgress, timings, order,
+      });
+    };
+    let value;
     try {
-      result = await this.#pool.run(
-        METHOD.PROCESS_VARIATIONS,
-        { input: input.bytes, rawWidth: input.rawWidth, rawHeight: input.rawHeight, hash: reuseKey, variants, limits, maxMemoryBytes },
-        {
-          transfer: input.transfer, timeoutMs: call.timeoutMs, startedAt, signal: call.signal,
-          affinity: reuseKey, onProgress: call.onProgress, timings, order,
-        },
-      );
+      try {
+        value = await send(false);
+      } catch (error) {
+        // A handle's image lives in one worker: another worker (or a replacement) gets its bytes once.
+        if (error?.code !== 'IMAGE_NOT_LOADED' || !inputs.some((i) => i.handle)) throw error;
+        value = await send(true);
+      }
     } catch (error) {
-      throw locate(error, pathOf);
+      throw locate(error, prepared.pathOf);
     }
-    const results = Object.fromEntries(result.outputs.map((out) => [out.id, toPublicOutput(out)]));
-    const t = result.timings;
-    // Where a call's time goes. "messaging" = worker round trip minus the worker's own time
-    // (postMessage both ways, transfer, and waiting for the worker's event loop).
+    const result = method.finish(value, inputs);
+    this.#logTimings(operation, method.summary?.(value) ?? '', value, { readMs, hashMs, inputs, timings, startedAt });
+    if (key) await writeCached(cache, key, result, this.#logger, call.cacheKey);
+    if (method === METHODS.load) return this.#makeHandle(result, inputs[0]);
+    return result;
+  }
+
+  /** One input: an ImageHandle (its key, no bytes) or bytes/pixels read (copied unless transfer). */
+  async #readOne({ image, path, keep }, call) {
+    const handle = handleInternals(image);
+    if (handle) {
+      if (handle.released) throw new InvalidConfigurationError(`The image handle at ${path} has been released`, { details: { path } });
+      return { handle, hash: handle.hash, rawWidth: handle.source.rawWidth, rawHeight: handle.source.rawHeight };
+    }
+    const { maxInputPixels, maxInputSide } = this.#options;
+    // A handle keeps its source for a resend, so load() sends the worker a copy and keeps its own.
+    const input = await readInput(image, { transfer: keep ? false : call.transfer, maxInputPixels, maxInputSide, path });
+    return { bytes: input.bytes, rawWidth: input.rawWidth, rawHeight: input.rawHeight, keep };
+  }
+
+  #makeHandle(info, input) {
+    const internal = {
+      hash: input.hash,
+      source: { bytes: input.bytes, rawWidth: input.rawWidth, rawHeight: input.rawHeight },
+      released: false,
+      release: () => this.#releaseHandle(input.hash),
+    };
+    const handle = new ImageHandle(info, internal);
+    handleRegistry.register(handle, internal.release, handle);
+    return handle;
+  }
+
+  #releaseHandle(hash) {
+    if (this.#disposed) return;
+    this.#pool.run('release', { hash }, { affinity: hash, timeoutMs: 10_000 }).catch(() => {});
+  }
+
+  #logTimings(operation, summary, value, { readMs, hashMs, inputs, timings, startedAt }) {
+    const t = value.timings ?? {};
+    const images = value.images ?? [];
+    const first = images[0];
+    // "messaging" = worker round trip minus the worker's own time (postMessage both ways,
+    // transfer, and waiting for the worker's event loop).
     const messaging = timings.runMs !== undefined && t.workerMs !== undefined ? Math.max(0, timings.runMs - t.workerMs) : undefined;
     this.#logger.debug(
-      `pixelpipe: ${operation} ${result.sourceWidth}x${result.sourceHeight} ${result.sourceFormat} → ${result.outputs.length} output(s): `
-      + `input ${ms(readMs)}, hash ${inputHash ? ms(hashMs) : 'skipped'}, queue ${ms(timings.queueMs ?? 0)}, `
-      + `copy in ${ms(t.copyInMs ?? 0)}, decode ${result.reused ? 'reused' : ms(t.decodeMs)}, pipeline ${ms(t.pipelineMs)}, `
-      + `encode ${ms(t.encodeMs)}, copy out ${ms(t.copyOutMs ?? 0)}${messaging !== undefined ? `, messaging ${ms(messaging)}` : ''}, `
+      `pixelpipe: ${operation} ${first ? `${first.width}x${first.height} ${first.format}` : ''}${images.length > 1 ? ` (+${images.length - 1} input(s))` : ''} → ${summary}: `
+      + `input ${ms(readMs)}, hash ${inputs.some((i) => i.hash) ? ms(hashMs) : 'skipped'}, queue ${ms(timings.queueMs ?? 0)}, `
+      + `copy in ${ms(t.copyInMs ?? 0)}, decode ${images.length && images.every((i) => i.reused) ? 'reused' : ms(t.decodeMs ?? 0)}, `
+      + `pipeline ${ms(t.pipelineMs ?? 0)}, encode ${ms(t.encodeMs ?? 0)}${messaging !== undefined ? `, messaging ${ms(messaging)}` : ''}, `
       + `total ${ms(now() - startedAt)}`,
     );
-    if (key) await writeCached(cache, key, results, this.#logger, call.cacheKey);
-    return results;
   }
 
   #assertOpen() {
@@ -346,26 +414,17 @@ function throwIfAborted(signal) {
   if (signal?.aborted) throw new AbortError('The operation was aborted', { cause: signal.reason });
 }
 
+/** Releases the engine copy of handles their callers forgot (weakly held: GC decides when). */
+const handleRegistry = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((release) => release())
+  : { register() {} };
+
 /** Adds the config path of the failing variant/step to an engine error's details. */
 function locate(error, pathOf) {
   const d = error?.details;
-  if (d && d.variant !== undefined && d.path === undefined) {
+  if (pathOf && d && d.variant !== undefined && d.path === undefined) {
     d.path = pathOf(d.variant, d.step);
     if (error.message && !error.message.includes(d.path)) error.message = `${error.message} (at ${d.path})`;
   }
   return error;
-}
-
-/** transforms[0].steps[i] → transforms[i] in a config error from the one-variation form. */
-function rebaseTransformPath(error) {
-  const fix = (text) => (typeof text === 'string' ? text.replace(/transforms\[0\]\.steps\[(\d+)\]/g, 'transforms[$1]').replace(/transforms\[0\]\.(format|quality)/g, 'options.$1') : text);
-  if (error?.details?.path) error.details.path = fix(error.details.path);
-  if (error?.message) error.message = fix(error.message);
-  return error;
-}
-
-function toPublicOutput(out) {
-  if (out.format !== 'raw') return out.data;
-  // Uint8ClampedArray over the same buffer, so `new ImageData(data, width, height)` works as is.
-  return { width: out.width, height: out.height, data: new Uint8ClampedArray(out.data.buffer, out.data.byteOffset, out.data.byteLength) };
 }

@@ -2,7 +2,7 @@
 // run-tests.mjs: runs every suite (ctest, Jest, Playwright) even when one fails, then prints one
 // closing line over all of them: "N passed, N failed". Usage: run-tests.mjs [cpp|jest|browser ...]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -59,4 +59,5 @@ for (const s of suites) console.log(`[tests] ${s.name}: ${s.passed} passed, ${s.
 const passed = suites.reduce((a, s) => a + s.passed, 0);
 const failed = suites.reduce((a, s) => a + s.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && existsSync(root) ? 0 : 1);
+// A run that executed no test is a failure, not a pass.
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -49,11 +49,10 @@ function installNpmPackages() {
       .every((k) => have[k]?.version === want[k].version);
     if (same) return;
   }
-  // `npm install`, not `npm ci`: npm 11 rejects this lock in `npm ci` ("Missing:
-  // @unrs/resolver-binding-…") although the lock is complete; `npm install` keeps to the locked
-  // versions and leaves the lock unchanged.
-  log('npm install (locked versions)');
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  // The lock lists every platform's optional bindings (jest's @unrs/resolver-binding-*), so
+  // `npm ci` accepts it on a fresh machine.
+  log('npm ci (locked versions)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
 try {

@@ -11,8 +11,17 @@ function deepFreeze(value) {
   return value;
 }
 
+/** A copy of the data only: the engine-side functions (outputSize) stay internal. */
+function dataOnly(value) {
+  if (Array.isArray(value)) return value.map(dataOnly);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v !== 'function').map(([k, v]) => [k, dataOnly(v)]));
+  }
+  return value;
+}
+
 export const catalogue = deepFreeze({
-  operations: structuredClone(operations),
-  formats: structuredClone(formats),
+  operations: dataOnly(operations),
+  formats: dataOnly(formats),
   defaultFormat: DEFAULT_FORMAT,
 });

@@ -2,7 +2,6 @@
 // (.notes/CONTRACTS.md): defaults filled in, aliases gone, keys in one fixed order, so the same
 // request always serialises to the same JSON (cache keys depend on that).
 import { operations } from '../catalogue/operations.js';
-import { formats, FALLBACK_QUALITY } from '../catalogue/formats.js';
 import { parseColor } from './color.js';
 import { validateVariationConfigs } from './validate.js';
 import { ResourceLimitError } from '../errors.js';
@@ -45,10 +44,11 @@ function flattenArray(value, spec) {
 /**
  * Validates and normalises in one call. With `limits` ({maxPixels, maxSide}), a resize whose
  * output is known to break them is refused here, before any worker or allocation.
- * @returns {{ id: string, format: string, quality: number, steps: object[] }[]}
+ * @param {{ available?: string[] }} [output] the formats this engine encodes
+ * @returns {{ id: string, output: { op: string }, steps: object[] }[]}
  */
-export function normaliseVariationConfigs(configs, root, limits) {
-  const variants = validateVariationConfigs(configs, root).map(normaliseVariant);
+export function normaliseVariationConfigs(configs, root, limits, output) {
+  const variants = validateVariationConfigs(configs, root, output).map(normaliseVariant);
   if (limits) variants.forEach((v, i) => checkKnownOutputSizes(v, limits, `${root ?? 'variationConfigs'}[${i}]`));
   return variants;
 }
@@ -70,12 +70,7 @@ function checkKnownOutputSizes(variant, { maxPixels, maxSide }, path) {
 
 /** One validated variant (from validate.js) → its baton. */
 export function normaliseVariant(variant) {
-  return {
-    id: variant.id,
-    format: variant.format,
-    quality: variant.quality ?? formats[variant.format].options.quality?.default ?? FALLBACK_QUALITY,
-    steps: variant.steps.map(normaliseStep),
-  };
+  return { id: variant.id, steps: variant.steps.map(normaliseStep), output: variant.output };
 }
 
 function normaliseStep(step) {

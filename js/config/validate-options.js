@@ -1,8 +1,7 @@
-// validate-options.js: checks the options of ImageProcessingService.create() and the per-call
-// options, in the same message format as variation configs; returns them with defaults applied.
+// validate-options.js: checks the options of ImageProcessingService.create(), in the same message
+// format as variation configs; returns them with defaults applied. (Per-call options: call-options.js.)
 import * as is from './is.js';
-import { InvalidConfigurationError, UnsupportedTransformationError } from '../errors.js';
-import { operations } from '../catalogue/operations.js';
+import { InvalidConfigurationError } from '../errors.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'];
 
@@ -21,10 +20,6 @@ export const SERVICE_DEFAULTS = Object.freeze({
   threadStartTimeoutMs: 10_000, // the threaded build must start its threads within this, else st
   logger: undefined, // silent
 });
-
-/** Keys of the per-call options object, by method. */
-const CALL_KEYS = ['cacheKey', 'signal', 'transfer', 'timeoutMs', 'onProgress'];
-
 
 /** create() options → a full options object. */
 export function validateServiceOptions(options = {}) {
@@ -52,61 +47,6 @@ export function validateServiceOptions(options = {}) {
     throw is.invalidParameterError(`${path}.logger`, 'an object with debug, info, warn and error functions', o.logger);
   }
   return o;
-}
-
-/**
- * Per-call options ({ cacheKey, signal, transfer, timeoutMs, onProgress } plus `extraKeys`, which
- * the method checks itself) → checked copy.
- */
-export function validateCallOptions(options = {}, path = 'options', extraKeys = []) {
-  if (options === undefined || options === null) options = {};
-  if (!is.plainObject(options)) throw is.invalidParameterError(path, 'object', options);
-  rejectUnknown(options, [...CALL_KEYS, ...extraKeys], path);
-  const { cacheKey, signal, transfer = false, timeoutMs, onProgress } = options;
-  if (cacheKey !== undefined && !is.string(cacheKey)) throw is.invalidParameterError(`${path}.cacheKey`, 'non-empty string', cacheKey);
-  if (signal !== undefined && !is.abortSignal(signal)) throw is.invalidParameterError(`${path}.signal`, 'AbortSignal', signal);
-  if (!is.bool(transfer)) throw is.invalidParameterError(`${path}.transfer`, 'boolean', transfer);
-  if (timeoutMs !== undefined) positiveNumber(timeoutMs, `${path}.timeoutMs`, true);
-  if (onProgress !== undefined && !is.fn(onProgress)) throw is.invalidParameterError(`${path}.onProgress`, 'function', onProgress);
-  const checked = { cacheKey, signal, transfer, timeoutMs };
-  if (onProgress !== undefined) checked.onProgress = onProgress;
-  return checked;
-}
-
-/**
- * applyColorTransformations' transforms → one multi-step variation config, so the catalogue's
- * validation and normalisation apply. Each transform is `{ transform, ...params }` or
- * `{ type: 'color_transform', transform, ...params }`; an unknown transform is an
- * UnsupportedTransformationError naming it and listing the supported ones.
- * @returns {{ id: 'result', steps: object[], format?: string, quality?: number }}
- */
-export function transformsToVariation(transforms, { format, quality } = {}, root = 'transforms') {
-  if (!Array.isArray(transforms) || transforms.length === 0) {
-    throw is.invalidParameterError(root, 'non-empty array of color transforms', transforms);
-  }
-  const { choices, selector } = operations.color_transform;
-  const supported = Object.keys(choices);
-  const steps = transforms.map((t, i) => {
-    const path = `${root}[${i}]`;
-    if (!is.plainObject(t)) throw is.invalidParameterError(path, "object such as { transform: 'grayscale' }", t);
-    if (t.type !== undefined && t.type !== 'color_transform') {
-      throw new InvalidConfigurationError(`Expected type 'color_transform' (or no type) for ${path}.type but received '${t.type}'`, {
-        details: { path: `${path}.type`, value: t.type, expected: "'color_transform'" },
-      });
-    }
-    const name = t[selector];
-    if (typeof name === 'string' && !Object.hasOwn(choices, name)) {
-      throw new UnsupportedTransformationError(
-        `Unsupported transform '${name}' at ${path}.${selector}; supported: ${supported.join(', ')}`,
-        { details: { path: `${path}.${selector}`, value: name, expected: `one of ${supported.map((n) => `'${n}'`).join(', ')}`, supported } },
-      );
-    }
-    return { ...t, type: 'color_transform' };
-  });
-  const variation = { id: 'result', steps };
-  if (format !== undefined) variation.format = format;
-  if (quality !== undefined) variation.quality = quality;
-  return variation;
 }
 
 function isCache(cache) {

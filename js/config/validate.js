@@ -2,26 +2,28 @@
 // camelCase keys, aliases merged, format resolved) for normalise.js; throws a typed error with a
 // path on the first problem. Defaults are not applied here.
 import { operations } from '../catalogue/operations.js';
-import { formats, DEFAULT_FORMAT } from '../catalogue/formats.js';
 import { InvalidConfigurationError, UnsupportedTransformationError } from '../errors.js';
 import * as is from './is.js';
 import { parseColor, COLOR_EXPECTED } from './color.js';
+import { normaliseOutput } from './output-options.js';
 
-const VARIANT_KEYS = ['id', 'format', 'quality'];
+const VARIANT_KEYS = ['id', 'format', 'formatOptions', 'quality'];
 
 /**
  * @param {unknown} configs the user's variation configs
  * @param {string} [root] the name used in error paths
- * @returns {{ id: string, format: string, quality?: number,
+ * @param {{ available?: string[] }} [output] the formats this engine encodes
+ * @returns {{ id: string, output: { op: string },
  *             steps: { type: string, choice?: string, op: string, params: object }[] }[]}
+ *   output: the output baton (format and its options with defaults, output-options.js)
  */
-export function validateVariationConfigs(configs, root = 'variationConfigs') {
+export function validateVariationConfigs(configs, root = 'variationConfigs', output = {}) {
   if (!Array.isArray(configs) || configs.length === 0) {
     throw is.invalidParameterError(root, 'non-empty array of variation configs', configs);
   }
   const seen = new Set();
   return configs.map((config, index) => {
-    const variant = validateVariant(config, `${root}[${index}]`);
+    const variant = validateVariant(config, `${root}[${index}]`, output);
     if (seen.has(variant.id)) {
       throw new InvalidConfigurationError(`Duplicate id '${variant.id}' at ${root}[${index}].id: ids must be unique`, {
         details: { path: `${root}[${index}].id`, value: variant.id, expected: 'unique string' },
@@ -32,10 +34,10 @@ export function validateVariationConfigs(configs, root = 'variationConfigs') {
   });
 }
 
-function validateVariant(config, path) {
+function validateVariant(config, path, outputOptions) {
   if (!is.plainObject(config)) throw is.invalidParameterError(path, 'object', config);
   if (!is.string(config.id)) throw is.invalidParameterError(`${path}.id`, 'non-empty string', config.id);
-  const { format, quality } = validateFormat(config, path);
+  const output = normaliseOutput(config, path, outputOptions);
 
   if (config.steps !== undefined) {
     if (config.type !== undefined) {
@@ -50,35 +52,9 @@ function validateVariant(config, path) {
       if (!is.plainObject(step)) throw is.invalidParameterError(stepPath, 'object', step);
       return validateStep(step, stepPath, []);
     });
-    return { id: config.id, format, quality, steps };
+    return { id: config.id, output, steps };
   }
-  return { id: config.id, format, quality, steps: [validateStep(config, path, VARIANT_KEYS)] };
-}
-
-function validateFormat(config, path) {
-  let format = DEFAULT_FORMAT;
-  if (is.defined(config.format)) {
-    format = resolveFormatName(config.format);
-    if (!format) {
-      throw is.invalidParameterError(`${path}.format`, `one of ${quoteList(Object.keys(formats))}`, config.format);
-    }
-  }
-  if (!is.defined(config.quality)) return { format, quality: undefined };
-  const spec = formats[format].options.quality;
-  if (!spec) {
-    throw new InvalidConfigurationError(`quality is not an option of format '${format}' (at ${path}.quality)`, {
-      details: { path: `${path}.quality`, value: config.quality, expected: 'no quality for this format' },
-    });
-  }
-  checkValue(spec, config.quality, `${path}.quality`);
-  return { format, quality: config.quality };
-}
-
-/** The canonical format name for a name or alias ('jpg' → 'jpeg'), else undefined. */
-export function resolveFormatName(name) {
-  if (typeof name !== 'string') return undefined;
-  const lower = name.toLowerCase();
-  return Object.keys(formats).find((key) => key === lower || formats[key].aliases?.includes(lower));
+  return { id: config.id, output, steps: [validateStep(config, path, VARIANT_KEYS)] };
 }
 
 function validateStep(step, path, reservedKeys) {

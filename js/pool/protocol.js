@@ -5,8 +5,10 @@
 //   { kind: 'init', options: { build: 'auto'|'mt'|'st', threads?: number, imageCacheBytes: number } }
 //                                                         first message, once
 //   { kind: 'run', id: number, method: string, payload: object, progress: boolean }   one task
+//      method: a handler of js/worker/handlers.js, or 'release' (unpin an ImageHandle's image)
+//      payload: { inputs: [{ bytes?, rawWidth, rawHeight, hash?, hints? }], request, limits, maxMemoryBytes }
 // worker → pool
-//   { kind: 'ready', info: { build, threads, version, reason? }, state }   engine loaded
+//   { kind: 'ready', info: { build, threads, version, formats: { decode, encode }, reason? }, state }
 //   { kind: 'init-failed', error: ErrorJSON }                              engine could not load
 //   { kind: 'progress', id, completed, total, step }                       a step of task `id` is done
 //   { kind: 'result', id, value, state }                                   task done
@@ -25,11 +27,6 @@ export const MSG = Object.freeze({
   PROGRESS: 'progress',
   RESULT: 'result',
   ERROR: 'error',
-});
-
-/** The methods a worker dispatches. */
-export const METHOD = Object.freeze({
-  PROCESS_VARIATIONS: 'processVariations',
 });
 
 export const initMessage = (options) => ({ kind: MSG.INIT, options });

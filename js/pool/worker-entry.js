@@ -1,135 +1,66 @@
 // worker-entry.js: the worker main, for browser module workers and Node worker_threads alike.
-// Loads the engine once, keeps recently decoded images (an LRU bounded by bytes, keyed by the
-// input's content hash) so repeated calls on one image skip the decode, dispatches tasks by
-// method, and never lets an exception escape unserialised. Node-only code sits behind a dynamic
+// Loads the engine once, keeps decoded images in an ImageStore (js/worker/store.js) so repeated
+// calls on one image skip the decode, acquires every task's inputs (js/worker/acquire.js), hands
+// them to the method's handler (js/worker/handlers.js), and never lets an exception escape
+// unserialised. Node-only code sits behind a dynamic
 // import so browsers load this file unbundled.
-import { MSG, METHOD, readyMessage, initFailedMessage, progressMessage, resultMessage, errorMessage } from './protocol.js';
+import { MSG, readyMessage, initFailedMessage, progressMessage, resultMessage, errorMessage } from './protocol.js';
 import { loadModule } from '../wasm/load-module.js';
 import * as api from '../wasm/module-api.js';
-import { estimateCallBytes } from '../wasm/memory-estimate.js';
-import { ImageProcessingError, ResourceLimitError, toImageProcessingError } from '../errors.js';
+import { ImageProcessingError, toImageProcessingError } from '../errors.js';
 import { isNode, hardwareConcurrency } from '../platform.js';
+import { handlers } from '../worker/handlers.js';
+import { ImageStore, storeKey } from '../worker/store.js';
+import { acquireInputs, settleInputs } from '../worker/acquire.js';
 
 const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
 let engine; // Promise<{ module, build, reason }>, set by the init message
 let dead = false; // after a wasm abort the instance hangs on the next malloc: answer errors only
 let imageCacheBytes = 0;
-const images = new Map(); // content hash → { handle, bytes, width, height, format }; Map order = LRU order
+let store; // ImageStore, once the module is loaded
 
-const handlers = {
-  /**
-   * payload: { input, rawWidth, rawHeight, hash?, variants, limits, maxMemoryBytes }
-   * value:   { sourceWidth, sourceHeight, sourceFormat, reused,
-   *            timings: { decodeMs, pipelineMs, encodeMs, copyInMs, copyOutMs, workerMs }, outputs }
-   * payload.hash is set only when decoded-image reuse is wanted (encoded input): raw pixels are adopted, never kept.
-   */
-  [METHOD.PROCESS_VARIATIONS](module, payload, progress) {
-    const started = now();
-    const { hash, variants, limits, maxMemoryBytes } = payload;
-    const total = variants.length + 1;
-    let image = hash ? images.get(hash) : undefined;
-    const reused = Boolean(image);
-    let decodeMs = 0;
-    let copyInMs = 0; // malloc + copy of the input into wasm memory
-    if (image) {
-      images.delete(hash); // re-insert below: most recently used
-      checkMemory({ ...image, inputBytes: 0, variants, maxMemoryBytes, decoded: true });
-    } else {
-      const head = api.probe(module, payload);
-      checkLimits(head, limits);
-      const { peakBytes } = checkMemory({ ...head, inputBytes: payload.input.byteLength, variants, maxMemoryBytes });
-      evictUntil(module, maxMemoryBytes - peakBytes); // stored images give way to the call at hand
-      const decoded = api.decodeImage(module, payload);
-      image = { handle: decoded.handle, bytes: decoded.bytes, width: decoded.width, height: decoded.height, format: decoded.format };
-      decodeMs = decoded.decodeMs;
-      copyInMs = decoded.copyInMs;
-    }
-    const runStart = now();
-    progress?.(1, total, 'decode');
-    let outputs = [];
-    try {
-      if (progress) {
-        // One variant per engine call, so progress can be reported between them (the decoded image is shared).
-        variants.forEach((variant, i) => {
-          outputs.push(...api.runVariations(module, image.handle, [variant], limits, { variantOffset: i, allVariants: variants }).outputs);
-          progress(i + 2, total, variant.id);
-        });
-      } else {
-        outputs = api.runVariations(module, image.handle, variants, limits).outputs;
-      }
-    } catch (error) {
-      if (error?.details) Object.assign(error.details, { width: image.width, height: image.height });
-      throw error;
-    } finally {
-      keepOrRelease(module, hash, image);
-    }
-    const sum = (key) => outputs.reduce((s, o) => s + (o[key] ?? 0), 0);
-    const runMs = now() - runStart;
-    // copyOutMs: the engine calls' time not spent in the pipeline or encoder, i.e. mostly the one
-    // copy of each output from wasm memory into its own (transferable) ArrayBuffer.
-    const copyOutMs = Math.max(0, runMs - sum('pipelineMs') - sum('encodeMs'));
-    return {
-      value: {
-        sourceWidth: image.width,
-        sourceHeight: image.height,
-        sourceFormat: image.format,
-        reused,
-        timings: { decodeMs, pipelineMs: sum('pipelineMs'), encodeMs: sum('encodeMs'), copyInMs, copyOutMs, workerMs: now() - started },
-        outputs,
-      },
-      transfer: outputs.map((out) => out.data.buffer),
-    };
-  },
-};
-
-function checkLimits({ width, height }, { maxPixels, maxSide }) {
-  if (width * height > maxPixels || width > maxSide || height > maxSide) {
-    throw new ResourceLimitError(
-      `Input of ${width}x${height} pixels exceeds the limits (maxInputPixels ${maxPixels}, maxInputSide ${maxSide})`,
-      { code: 'IMAGE_TOO_LARGE', details: { width, height, maxInputPixels: maxPixels, maxInputSide: maxSide } },
-    );
+/**
+ * One task: payload { inputs, request, limits, maxMemoryBytes } → acquire the inputs → the
+ * method's handler → settle the inputs (keep for reuse, pin, or free).
+ * value: the handler's value plus { images: [{ width, height, format, reused }], timings }.
+ */
+function runTask(module, method, payload, progress) {
+  if (method === 'release') {
+    store.unpin(storeKey(payload.hash, payload.hints));
+    return { value: true, transfer: [] };
   }
-}
-
-function checkMemory({ width, height, inputBytes, variants, maxMemoryBytes, decoded = false }) {
-  const estimate = estimateCallBytes({ width, height, inputBytes, variants, decoded });
-  if (estimate.peakBytes > maxMemoryBytes) {
-    const mb = (n) => `${Math.ceil(n / 2 ** 20)} MiB`;
-    throw new ResourceLimitError(
-      `The operation on a ${width}x${height} image needs about ${mb(estimate.peakBytes)}, over maxMemoryBytes (${mb(maxMemoryBytes)})`,
-      { code: 'MEMORY_LIMIT_EXCEEDED', details: { width, height, estimatedBytes: estimate.peakBytes, maxMemoryBytes } },
-    );
+  const handler = handlers[method];
+  if (!handler) throw new ImageProcessingError(`Unknown worker method '${method}'`, { code: 'INTERNAL' });
+  const started = now();
+  const { request, limits, maxMemoryBytes } = payload;
+  const inputs = handler.pin ? payload.inputs.map((input) => ({ ...input, pin: true })) : payload.inputs;
+  const images = acquireInputs(module, inputs, {
+    limits, maxMemoryBytes, store, workBytes: (dims) => handler.workBytes(request, dims),
+  });
+  const acquiredMs = now() - started;
+  let result;
+  try {
+    result = handler.run({ module, request, images, limits, progress });
+  } catch (error) {
+    if (api.isEngineDeath(error)) dead = true;
+    if (error?.details && images[0]) Object.assign(error.details, { width: images[0].width, height: images[0].height });
+    throw error;
+  } finally {
+    if (!dead) settleInputs(store, images, inputs, { dead });
   }
-  return estimate;
-}
-
-function storedBytes() {
-  let total = 0;
-  for (const image of images.values()) total += image.bytes;
-  return total;
-}
-
-/** Releases least recently used images until at most `budget` bytes are stored. */
-function evictUntil(module, budget) {
-  for (const [hash, image] of images) {
-    if (storedBytes() <= Math.max(0, budget)) break;
-    images.delete(hash);
-    api.releaseImage(module, image.handle);
-  }
-}
-
-function keepOrRelease(module, hash, image) {
-  if (dead) return;
-  if (hash && image.bytes <= imageCacheBytes) {
-    images.set(hash, image);
-    evictUntil(module, imageCacheBytes);
-  } else {
-    api.releaseImage(module, image.handle);
-  }
+  const sum = (key) => images.reduce((s, im) => s + (im[key] ?? 0), 0);
+  const value = {
+    ...result.value,
+    images: images.map((im) => ({ width: im.width, height: im.height, format: im.format, reused: !im.fresh })),
+    timings: {
+      ...result.value?.timings, decodeMs: sum('decodeMs'), copyInMs: sum('copyInMs'), acquireMs: acquiredMs, workerMs: now() - started,
+    },
+  };
+  return { value, transfer: result.transfer };
 }
 
 function workerState(module) {
-  return { memory: module && !dead ? api.memoryStats(module) : undefined, images: [...images.keys()] };
+  return { memory: module && !dead ? api.memoryStats(module) : undefined, images: store && !dead ? store.keys() : [] };
 }
 
 async function onMessage(message, post) {
@@ -142,8 +73,10 @@ async function init(options, post) {
   engine = loadModule(options);
   try {
     const { module, build, reason } = await engine;
+    store = new ImageStore(module, imageCacheBytes);
     const threads = build === 'mt' ? await configureThreads(module, options.threads) : 1;
-    post(readyMessage({ build, threads, version: module.version(), ...(reason ? { reason } : {}) }, workerState(module)));
+    const info = { build, threads, version: module.version(), formats: api.formats(module), ...(reason ? { reason } : {}) };
+    post(readyMessage(info, workerState(module)));
   } catch (error) {
     post(initFailedMessage(engineLoadError(error).toJSON()));
   }
@@ -159,10 +92,8 @@ async function run({ id, method, payload, progress }, post) {
     } catch (error) {
       throw engineLoadError(error);
     }
-    const handler = handlers[method];
-    if (!handler) throw new ImageProcessingError(`Unknown worker method '${method}'`, { code: 'INTERNAL' });
     const report = progress ? (completed, total, step) => post(progressMessage(id, completed, total, step)) : undefined;
-    const { value, transfer } = handler(module, payload, report);
+    const { value, transfer } = runTask(module, method, payload, report);
     post(resultMessage(id, value, workerState(module)), transfer);
   } catch (error) {
     const fatal = api.isEngineDeath(error);

@@ -1,81 +1,71 @@
-// module-api.js: thin calls over the Embind exports (.notes/CONTRACTS.md). Copies input into wasm
-// memory, always frees it, and turns `{ ok: false }` results into typed errors. An exception from
-// inside the module means the instance is dead; callers must check isEngineDeath().
+// module-api.js: thin calls over the Embind exports (.notes/CONTRACTS.md). Turns `{ ok: false }`
+// results into typed errors and marks exceptions from inside the module as engine death (the
+// instance is unusable after a trap or abort: callers check isEngineDeath() and replace the worker).
 import { ResourceLimitError, errorFromCode } from '../errors.js';
 
-/**
- * Header facts without decoding: `{ width, height, format }`. Raw input needs no probe.
- * @throws typed error (UNSUPPORTED_FORMAT, DECODE_FAILED …)
- */
-export function probe(Module, { input, rawWidth, rawHeight }) {
-  if (rawWidth > 0) return { width: rawWidth, height: rawHeight, format: 'raw' };
-  return withInput(Module, input, (ptr, len) => {
-    const result = Module.probe(ptr, len);
-    if (!result.ok) throw engineError(result);
-    return { width: result.width, height: result.height, format: result.format };
-  });
-}
-
-/**
- * Decodes into the module's image store (limits are checked from the header first).
- * @returns {{ handle: number, width: number, height: number, bytes: number, format: string, decodeMs: number }}
- */
-export function decodeImage(Module, { input, rawWidth, rawHeight, limits }) {
-  if (rawWidth > 0 && typeof Module.adoptImage === 'function') return adoptImage(Module, { input, rawWidth, rawHeight, limits });
-  const t0 = now();
-  return withInput(Module, input, (ptr, len, copyInMs) => {
-    const t1 = now();
-    const result = Module.decodeImage(ptr, len, rawWidth, rawHeight, limits);
-    if (!result.ok) throw engineError(result);
-    return { ...stored(result), copyInMs, callMs: now() - t1, totalMs: now() - t0 };
-  });
-}
-
-/**
- * Raw RGBA8 pixels: copied once into wasm memory, and that block becomes the stored image
- * (Module.adoptImage takes ownership on every path, success or error), so there is no second
- * copy inside the module and no second 4·w·h block at the peak.
- * @returns same as decodeImage
- */
-export function adoptImage(Module, { input, rawWidth, rawHeight, limits }) {
-  const t0 = now();
-  const len = input.byteLength;
-  const ptr = mallocOrThrow(Module, len);
-  let adopted = false;
-  try {
-    heapU8(Module, ptr + len).set(input, ptr);
-    const copyInMs = now() - t0;
-    const t1 = now();
-    adopted = true; // from here on the module owns ptr (it frees it itself on an error result)
-    const result = Module.adoptImage(ptr, rawWidth, rawHeight, limits);
-    if (!result.ok) throw engineError(result);
-    return { ...stored(result), copyInMs, callMs: now() - t1, totalMs: now() - t0 };
-  } catch (error) {
-    if (error?.code) throw error; // a typed { ok:false } result: the engine is fine (and freed ptr)
-    if (!adopted) Module._free(ptr); // the copy itself failed: the engine never saw ptr
-    throw markEngineDeath(error); // an exception from inside the module: leave its memory alone
-  }
-}
-
-const stored = (r) => ({ handle: r.handle, width: r.width, height: r.height, bytes: r.bytes, format: r.format, decodeMs: r.decodeMs });
 const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
 
 /**
- * Runs variants on a stored image. `variantOffset` is the index of variants[0] in the caller's
- * list, so errors name the caller's variant.
- * @returns {{ outputs: object[] }}
+ * Copies bytes into wasm memory once; the pointer then serves the header probe and the decode
+ * (or becomes the adopted raw image). Returns { ptr, len, copyInMs }.
  */
-export function runVariations(Module, handle, variants, limits, { variantOffset = 0, allVariants = variants } = {}) {
-  let result;
-  try {
-    result = Module.runVariations(handle, variants, limits);
-  } catch (error) {
-    throw markEngineDeath(error);
+export function copyIn(Module, bytes) {
+  const t0 = now();
+  const len = bytes.byteLength;
+  const ptr = Module._malloc(Math.max(1, len));
+  if (!ptr) {
+    throw new ResourceLimitError(`Could not allocate ${len} bytes for the input in the engine`, { code: 'OUT_OF_MEMORY', details: { bytes: len } });
   }
-  if (!result.ok) {
-    const shifted = result.variant >= 0 ? { ...result, variant: result.variant + variantOffset } : result;
-    throw engineError(shifted, allVariants);
-  }
+  heapU8(Module, ptr + len).set(bytes, ptr);
+  return { ptr, len, copyInMs: now() - t0 };
+}
+
+/** Frees a copyIn block (never after engine death: the allocator lock may be held, toolchain.md §8). */
+export function free(Module, ptr) {
+  Module._free(ptr);
+}
+
+/** Header facts of the encoded bytes at ptr, without decoding: `{ width, height, format }`. */
+export function probeAt(Module, ptr, len) {
+  const result = call(() => Module.probe(ptr, len));
+  if (!result.ok) throw engineError(result);
+  return { width: result.width, height: result.height, format: result.format };
+}
+
+/** Decodes the bytes at ptr into the module's image store (ptr stays the caller's to free). */
+export function decodeAt(Module, ptr, len, limits) {
+  const result = call(() => Module.decodeImage(ptr, len, limits));
+  if (!result.ok) throw engineError(result);
+  return stored(result);
+}
+
+/**
+ * Raw RGBA8 pixels at ptr become the stored image as they are (no second copy). The module takes
+ * ownership of ptr on every path, success or error.
+ */
+export function adoptAt(Module, ptr, width, height, limits) {
+  const result = call(() => Module.adoptImage(ptr, width, height, limits));
+  if (!result.ok) throw engineError(result);
+  return stored(result);
+}
+
+const stored = (r) => ({ handle: r.handle, width: r.width, height: r.height, bytes: r.bytes, format: r.format, decodeMs: r.decodeMs });
+
+/**
+ * Calls an Embind export that answers `{ ok: true, … } | { ok: false, code, message, variant, step }`.
+ * `locate(result)` may turn the failure's indices into names for the message and details.
+ */
+export function callEngine(Module, name, args, locate) {
+  const fn = Module[name];
+  if (typeof fn !== 'function') throw errorFromCode('INTERNAL', `This engine build has no '${name}'`);
+  const result = call(() => fn.apply(Module, args));
+  if (!result.ok) throw engineError(result, locate);
+  return result;
+}
+
+/** Runs variants on a stored image; `progress(i)` is called by the engine after variant i. */
+export function runVariations(Module, handle, variants, limits, progress) {
+  const result = callEngine(Module, 'runVariations', [handle, variants, limits, progress ?? null], (r) => describeVariant(r, variants));
   return { outputs: result.outputs.map((out) => ({ ...out, data: ownedBytes(out.data) })) };
 }
 
@@ -98,32 +88,10 @@ export function memoryStats(Module) {
   }
 }
 
-/** Copies `input` into wasm memory, calls fn(ptr, len), frees it whatever happens (unless the engine died). */
-function withInput(Module, input, fn) {
-  const t0 = now();
-  const len = input.byteLength;
-  const ptr = mallocOrThrow(Module, len);
-  let dead = false;
-  try {
-    heapU8(Module, ptr + len).set(input, ptr);
-    return fn(ptr, len, now() - t0);
-  } catch (error) {
-    if (error?.code) throw error; // a typed { ok:false } result: the engine is fine
-    // An exception from inside the module: after an abort the allocator lock may be held, so
-    // _free would hang (toolchain.md §8). Leave it; the worker is replaced.
-    dead = true;
-    throw markEngineDeath(error);
-  } finally {
-    if (!dead) Module._free(ptr);
-  }
-}
-
-function mallocOrThrow(Module, len) {
-  const ptr = Module._malloc(Math.max(1, len));
-  if (!ptr) {
-    throw new ResourceLimitError(`Could not allocate ${len} bytes for the input in the engine`, { code: 'OUT_OF_MEMORY', details: { bytes: len } });
-  }
-  return ptr;
+/** What this engine decodes and encodes: `{ decode: string[], encode: string[] }`. */
+export function formats(Module) {
+  const f = Module.formats();
+  return { decode: [...f.decode], encode: [...f.encode] };
 }
 
 const ENGINE_DEATH = Symbol('pixelpipe.engineDeath');
@@ -133,26 +101,44 @@ export function isEngineDeath(error) {
   return Boolean(error?.[ENGINE_DEATH]);
 }
 
-function markEngineDeath(error) {
+export function markEngineDeath(error) {
   const marked = error instanceof Error ? error : new Error(String(error));
   marked[ENGINE_DEATH] = true;
   return marked;
 }
 
-/** A typed error from `{ ok:false, code, message, variant, step }`, naming the variant and step. */
-export function engineError(result, variants = []) {
+function call(fn) {
+  try {
+    return fn();
+  } catch (error) {
+    throw markEngineDeath(error);
+  }
+}
+
+/**
+ * A typed error from `{ ok:false, code, message, variant, step }`. `locate(result)` returns
+ * `{ message?, details? }` naming what failed (a variant and step, a layer); a decode-side
+ * UNSUPPORTED_FORMAT says so in `details.direction`.
+ */
+export function engineError(result, locate) {
   const details = {};
-  let message = result.message;
-  const variant = result.variant >= 0 ? variants[result.variant] : undefined;
   if (result.variant >= 0) details.variant = result.variant;
   if (result.step >= 0) details.step = result.step;
-  if (variant) {
-    details.variantId = variant.id;
-    const step = result.step >= 0 ? variant.steps[result.step] : undefined;
-    if (step) details.op = step.op;
-    message = `Variant '${variant.id}'${step ? ` step ${result.step} (${step.op})` : ''}: ${message}`;
-  }
-  return errorFromCode(result.code, message, { details });
+  if (result.code === 'UNSUPPORTED_FORMAT') details.direction = 'decode';
+  const where = locate?.(result) ?? {};
+  Object.assign(details, where.details);
+  return errorFromCode(result.code, where.prefix ? `${where.prefix}: ${result.message}` : result.message, { details });
+}
+
+/** Names the failing variant and step of a runVariations error. */
+export function describeVariant(result, variants) {
+  const variant = result.variant >= 0 ? variants[result.variant] : undefined;
+  if (!variant) return undefined;
+  const step = result.step >= 0 ? variant.steps[result.step] : undefined;
+  return {
+    prefix: `Variant '${variant.id}'${step ? ` step ${result.step} (${step.op})` : ''}`,
+    details: { variantId: variant.id, ...(step ? { op: step.op } : {}) },
+  };
 }
 
 /** A heap view covering `end`: cached views go stale after memory growth (toolchain.md §8). */
@@ -163,7 +149,7 @@ function heapU8(Module, end) {
 }
 
 /** A Uint8Array that owns a whole, non-shared ArrayBuffer, so it can be transferred. */
-function ownedBytes(data) {
+export function ownedBytes(data) {
   const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
   const shared = typeof SharedArrayBuffer === 'function' && data.buffer instanceof SharedArrayBuffer;
   return whole && !shared && data instanceof Uint8Array ? data : new Uint8Array(data);

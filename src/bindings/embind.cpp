@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "codec/decode.h"
 #include "ops/registry.h"
 #include "pipeline/image_store.h"
+#include "pipeline/output.h"
 #include "pipeline/variations.h"
 
 namespace pixelpipe::bindings {
@@ -23,55 +25,19 @@ namespace {
 
 const uint8_t *as_ptr(double address) { return reinterpret_cast<const uint8_t *>(uintptr_t(address)); }
 
-// Encoded bytes (raw_width == 0) or raw RGBA8 pixels → an upright Image.
-Result<Image> image_from_input(const uint8_t *data, size_t size, int raw_width, int raw_height, const Limits &limits,
-                               std::string &format) {
-    if (raw_width <= 0) {
-        auto decoded = codec::decode_image(data, size, limits);
-        if (!decoded.ok()) return decoded.status();
-        format = decoded.value().format;
-        return std::move(decoded.value().image);
-    }
-    Status s = check_dimensions(raw_width, raw_height, limits);
-    if (!s.is_ok()) return s;
-    if (size != size_t(raw_width) * size_t(raw_height) * 4) {
-        return Status::error(ErrorCode::INVALID_ARGUMENT, "raw pixel data must be width*height*4 bytes");
-    }
-    // Image always owns its pixels; JS frees the input right after this call anyway.
-    auto img = Image::allocate(raw_width, raw_height);
-    if (!img.ok()) return img.status();
-    std::copy(data, data + size, img.value().data());
-    format = "raw";
-    return img;
-}
-
 double ms_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// One call: input → variants → outputs; nothing is kept.
-val process_variations(double ptr, double len, int raw_width, int raw_height, val variants, val limits_js) {
-    const Limits limits = limits_from_js(limits_js);
-    const auto specs = variants_from_js(variants);
-    const auto t0 = std::chrono::steady_clock::now();
-    std::string format;
-    auto img = image_from_input(as_ptr(ptr), size_t(len), raw_width, raw_height, limits, format);
-    if (!img.ok()) return error_to_js(img.status());
-    const double decode_ms = ms_since(t0);
-    auto r = pipeline::run_variations(img.value(), specs, limits);
-    if (!r.ok()) return error_to_js(r.status());
-    r.value().source_format = format;
-    r.value().decode_ms = decode_ms;
-    return result_to_js(r.value());
-}
-
-// Decode and keep: {ok, handle, width, height, format, decodeMs, bytes}.
-val decode_image(double ptr, double len, int raw_width, int raw_height, val limits_js) {
+// Decode and keep: {ok, handle, width, height, format, decodeMs, bytes}. The bytes at ptr stay
+// the caller's (JS copied them in once for the probe and this decode, and frees them after).
+val decode_image(double ptr, double len, val limits_js) {
     const Limits limits = limits_from_js(limits_js);
     const auto t0 = std::chrono::steady_clock::now();
-    std::string format;
-    auto img = image_from_input(as_ptr(ptr), size_t(len), raw_width, raw_height, limits, format);
-    if (!img.ok()) return error_to_js(img.status());
+    auto decoded = codec::decode_image(as_ptr(ptr), size_t(len), limits);
+    if (!decoded.ok()) return error_to_js(decoded.status());
+    const std::string format = decoded.value().format;
+    Result<Image> img(std::move(decoded.value().image));
     val r = val::object();
     r.set("ok", true);
     r.set("width", img.value().width());
@@ -83,13 +49,16 @@ val decode_image(double ptr, double len, int raw_width, int raw_height, val limi
     return r;
 }
 
-// Variants on a stored image: same result shape as processVariations (decodeMs 0).
-val run_variations(int handle, val variants, val limits_js) {
+// Variants on a stored image → {ok, outputs: [{id, format, width, height, data, …}]}.
+// `progress` (a JS function or null) is called with each finished variant's index.
+val run_variations(int handle, val variants, val limits_js, val progress) {
     const Image *img = pipeline::find_image(handle);
     if (!img) {
         return error_to_js(Status::error(ErrorCode::INVALID_ARGUMENT, "unknown image handle " + std::to_string(handle)));
     }
-    auto r = pipeline::run_variations(*img, variants_from_js(variants), limits_from_js(limits_js));
+    std::function<void(int)> on_variant;
+    if (progress.typeOf().as<std::string>() == "function") on_variant = [&progress](int i) { progress(i); };
+    auto r = pipeline::run_variations(*img, variants_from_js(variants), limits_from_js(limits_js), on_variant);
     return r.ok() ? result_to_js(r.value()) : error_to_js(r.status());
 }
 
@@ -147,6 +116,19 @@ void set_threads(int n) {
 
 std::string version() { return PIXELPIPE_VERSION; }
 
+// {decode, encode}: the formats this build handles (capabilities().formats).
+val formats() {
+    auto list = [](const std::vector<std::string> &names) {
+        val a = val::array();
+        for (const auto &n : names) a.call<void>("push", n);
+        return a;
+    };
+    val r = val::object();
+    r.set("decode", list(pipeline::decodable_formats()));
+    r.set("encode", list(pipeline::encodable_formats()));
+    return r;
+}
+
 // The op ids this build executes: the catalogue drift test compares them with js/catalogue.
 val list_operations() {
     val names = val::array();
@@ -157,7 +139,6 @@ val list_operations() {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pixelpipe) {
-    emscripten::function("processVariations", &process_variations);
     emscripten::function("probe", &probe);
     emscripten::function("decodeImage", &decode_image);
     emscripten::function("adoptImage", &adopt_image);
@@ -167,6 +148,9 @@ EMSCRIPTEN_BINDINGS(pixelpipe) {
     emscripten::function("setThreads", &set_threads);
     emscripten::function("version", &version);
     emscripten::function("listOperations", &list_operations);
+    emscripten::function("formats", &formats);
+    // Tests only: a parameter the engine reads but the request does not carry is an error too.
+    emscripten::function("setStrictParameters", &ops::set_strict_parameters);
 }
 
 }  // namespace pixelpipe::bindings

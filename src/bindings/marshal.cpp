@@ -5,8 +5,6 @@
 namespace pixelpipe::bindings {
 using emscripten::val;
 
-namespace {
-
 pipeline::OpSpec step_from_js(const val &step) {
     pipeline::OpSpec op;
     op.op = step["op"].as<std::string>();
@@ -31,8 +29,6 @@ pipeline::OpSpec step_from_js(const val &step) {
     return op;
 }
 
-}  // namespace
-
 std::vector<pipeline::VariantSpec> variants_from_js(const val &variants) {
     std::vector<pipeline::VariantSpec> out;
     const int n = variants["length"].as<int>();
@@ -40,8 +36,7 @@ std::vector<pipeline::VariantSpec> variants_from_js(const val &variants) {
         const val v = variants[i];
         pipeline::VariantSpec spec;
         spec.id = v["id"].as<std::string>();
-        if (!v["format"].isUndefined()) spec.format = v["format"].as<std::string>();
-        if (!v["quality"].isUndefined()) spec.quality = v["quality"].as<int>();
+        spec.output = step_from_js(v["output"]);
         const val steps = v["steps"];
         const int m = steps.isUndefined() ? 0 : steps["length"].as<int>();
         for (int j = 0; j < m; ++j) spec.steps.push_back(step_from_js(steps[j]));

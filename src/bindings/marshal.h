@@ -10,8 +10,10 @@
 
 namespace pixelpipe::bindings {
 
-// JS variants ([{id, format, quality, steps:[{op, ...}]}]) → specs. Numbers and booleans become
-// num[key], strings str[key], numeric arrays num["key.i"].
+// A JS {op, ...params} object (a step, or a format's options with op = the format) → OpSpec.
+// Numbers and booleans become num[key], strings str[key], numeric arrays num["key.i"].
+ops::OpSpec step_from_js(const emscripten::val &step);
+// JS variants ([{id, steps:[{op, ...}], output: {op: format, ...formatOptions}}]) → specs.
 std::vector<pipeline::VariantSpec> variants_from_js(const emscripten::val &variants);
 Limits limits_from_js(const emscripten::val &limits);
 

@@ -119,14 +119,14 @@ int cmd_run(int argc, char **argv) {
     const std::string in = argv[2], out = argv[3];
     pipeline::VariantSpec variant;
     variant.id = "out";
-    variant.format = "raw";
+    variant.output.op = "raw";
     Limits limits;
     int repeat = 1;
     for (int i = 4; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&]() -> const char * { return i + 1 < argc ? argv[++i] : ""; };
-        if (a == "--format") variant.format = next();
-        else if (a == "--quality") variant.quality = std::atoi(next());
+        if (a == "--format") variant.output.op = next();
+        else if (a == "--quality") variant.output.num["quality"] = std::atof(next());
         else if (a == "--repeat") repeat = std::max(1, std::atoi(next()));
         else if (a == "--max-pixels") limits.max_pixels = std::strtoull(next(), nullptr, 10);
         else if (a == "--max-side") limits.max_side = std::atoi(next());

@@ -17,7 +17,7 @@ Result<Image> run_transform(const Image &src, const OpSpec &op, const Limits &) 
 // Two-pass ops: a histogram, then a table pass.
 Result<Image> run_normalize(const Image &src, const OpSpec &op, const Limits &) {
     if (src.empty()) return Status::error(ErrorCode::INVALID_ARGUMENT, "normalize of an empty image");
-    const double lo = op.number("lowPercentile", 1.0), hi = op.number("highPercentile", 99.0);
+    const double lo = op.number("lowPercentile"), hi = op.number("highPercentile");
     if (!(lo >= 0.0 && hi <= 100.0 && lo < hi))
         return Status::error(ErrorCode::INVALID_ARGUMENT, "normalize: need 0 <= lowPercentile < highPercentile <= 100");
     return color::run_tables(src, color::normalize_tables(src, lo, hi));

@@ -111,17 +111,18 @@ Result<std::vector<std::pair<double, double>>> point_list(const OpSpec &op, cons
     return pts;
 }
 
-Result<double> finite(const OpSpec &op, const std::string &key, double fallback, double lo, double hi) {
-    const double v = op.number(key, fallback);
+// A parameter in [lo, hi]: the request's or the catalogue default (op_spec.h). grayscale's
+// `amount` has no default on purpose (absent = the full effect, 1).
+Result<double> finite(const OpSpec &op, const std::string &key, double lo, double hi) {
+    const double v = op.op == "grayscale" && key == "amount" ? op.number_or(key, 1.0) : op.number(key);
     if (!std::isfinite(v) || v < lo || v > hi)
         return Status::error(ErrorCode::INVALID_ARGUMENT,
                              op.op + ": " + key + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
     return v;
 }
 
-Result<std::array<double, 3>> rgb_of(const OpSpec &op, const std::string &key, std::array<double, 3> fallback) {
+Result<std::array<double, 3>> rgb_of(const OpSpec &op, const std::string &key) {
     const auto v = op.array(key);
-    if (v.empty()) return fallback;
     if (v.size() < 3) return Status::error(ErrorCode::INVALID_ARGUMENT, op.op + ": " + key + " must be [r, g, b, a]");
     return std::array<double, 3>{v[0], v[1], v[2]};
 }
@@ -234,50 +235,50 @@ namespace {
 Result<Stage> stage_for(const OpSpec &op) {
     const std::string &n = op.op;
     if (n == "grayscale" || n == "sepia") {
-        PP_TRY(a, finite(op, "amount", 1.0, 0.0, 1.0));
+        PP_TRY(a, finite(op, "amount", 0.0, 1.0));
         return css_matrix_op(n, a);
     }
     if (n == "saturate") {
-        PP_TRY(a, finite(op, "amount", 1.0, 0.0, 10.0));
+        PP_TRY(a, finite(op, "amount", 0.0, 10.0));
         return css_matrix_op(n, a);
     }
     if (n == "hue_rotate") {
-        PP_TRY(d, finite(op, "degrees", 0.0, -1e9, 1e9));
+        PP_TRY(d, finite(op, "degrees", -1e9, 1e9));
         return css_matrix_op(n, std::fmod(d, 360.0));
     }
     if (n == "invert") {  // feComponentTransfer table [a, 1-a]: C' = a + C (1 - 2a)
-        PP_TRY(a, finite(op, "amount", 1.0, 0.0, 1.0));
+        PP_TRY(a, finite(op, "amount", 0.0, 1.0));
         return table_stage(rgb_tables([a](double v, int) { return 255.0 * a + v * (1.0 - 2.0 * a); }));
     }
     if (n == "opacity") {  // table [0, a] on alpha
-        PP_TRY(a, finite(op, "amount", 1.0, 0.0, 1.0));
+        PP_TRY(a, finite(op, "amount", 0.0, 1.0));
         Tables t = Tables::identity();
         for (int v = 0; v < 256; ++v) t.t[3][v] = level(v * a);
         return table_stage(t);
     }
     if (n == "brightness") {  // linear, slope a
-        PP_TRY(a, finite(op, "amount", 1.0, 0.0, 10.0));
+        PP_TRY(a, finite(op, "amount", 0.0, 10.0));
         return table_stage(rgb_tables([a](double v, int) { return v * a; }));
     }
     if (n == "contrast") {  // linear, slope a, intercept (1 - a) / 2
-        PP_TRY(a, finite(op, "amount", 1.0, 0.0, 10.0));
+        PP_TRY(a, finite(op, "amount", 0.0, 10.0));
         return table_stage(rgb_tables([a](double v, int) { return (v - 127.5) * a + 127.5; }));
     }
     if (n == "gamma") {  // image-editor gamma: out = in^(1/gamma), gamma > 1 brightens midtones
-        PP_TRY(g, finite(op, "gamma", 1.0, 1e-6, 100.0));
+        PP_TRY(g, finite(op, "gamma", 1e-6, 100.0));
         return table_stage(rgb_tables([g](double v, int) { return 255.0 * std::pow(v / 255.0, 1.0 / g); }));
     }
     if (n == "exposure") {  // linear light × 2^stops, sRGB curve both ways
-        PP_TRY(s, finite(op, "stops", 0.0, -20.0, 20.0));
+        PP_TRY(s, finite(op, "stops", -20.0, 20.0));
         const double k = std::exp2(s);
         return table_stage(rgb_tables([k](double v, int) { return 255.0 * linear_to_srgb(srgb_to_linear(v / 255.0) * k); }));
     }
     if (n == "levels") {
-        PP_TRY(ib, finite(op, "inputBlack", 0.0, 0.0, 255.0));
-        PP_TRY(iw, finite(op, "inputWhite", 255.0, 0.0, 255.0));
-        PP_TRY(g, finite(op, "gamma", 1.0, 1e-6, 100.0));
-        PP_TRY(ob, finite(op, "outputBlack", 0.0, 0.0, 255.0));
-        PP_TRY(ow, finite(op, "outputWhite", 255.0, 0.0, 255.0));
+        PP_TRY(ib, finite(op, "inputBlack", 0.0, 255.0));
+        PP_TRY(iw, finite(op, "inputWhite", 0.0, 255.0));
+        PP_TRY(g, finite(op, "gamma", 1e-6, 100.0));
+        PP_TRY(ob, finite(op, "outputBlack", 0.0, 255.0));
+        PP_TRY(ow, finite(op, "outputWhite", 0.0, 255.0));
         if (!(iw > ib)) return Status::error(ErrorCode::INVALID_ARGUMENT, "levels: inputWhite must be greater than inputBlack");
         return table_stage(rgb_tables([=](double v, int) {
             const double t = std::clamp((v - ib) / (iw - ib), 0.0, 1.0);
@@ -302,7 +303,7 @@ Result<Stage> stage_for(const OpSpec &op) {
         return table_stage(t);
     }
     if (n == "temperature" || n == "tint") {  // white-balance gains in linear light
-        PP_TRY(a, finite(op, "amount", 0.0, -1.0, 1.0));
+        PP_TRY(a, finite(op, "amount", -1.0, 1.0));
         double gain[3] = {1.0, 1.0, 1.0};
         if (n == "temperature") gain[0] = 1.0 + 0.25 * a, gain[2] = 1.0 - 0.25 * a;
         else gain[1] = 1.0 - 0.25 * a;
@@ -311,15 +312,15 @@ Result<Stage> stage_for(const OpSpec &op) {
         }));
     }
     if (n == "vibrance") {
-        PP_TRY(a, finite(op, "amount", 0.0, -1.0, 1.0));
+        PP_TRY(a, finite(op, "amount", -1.0, 1.0));
         Stage s;
         s.kind = StageKind::Vibrance;
         s.vibrance = a;
         return s;
     }
     if (n == "colorize") {  // (1-s) in + s (color - Y(color) + Y(in)): the colour at the pixel's luma
-        PP_TRY(col, rgb_of(op, "color", {255.0, 160.0, 64.0}));
-        PP_TRY(s, finite(op, "strength", 0.5, 0.0, 1.0));
+        PP_TRY(col, rgb_of(op, "color"));
+        PP_TRY(s, finite(op, "strength", 0.0, 1.0));
         const double yc = kLumaR * col[0] + kLumaG * col[1] + kLumaB * col[2];
         double m[3][4];
         for (int r = 0; r < 3; ++r) {
@@ -331,8 +332,8 @@ Result<Stage> stage_for(const OpSpec &op) {
         return matrix_stage(m);
     }
     if (n == "duotone") {  // shadows + (highlights - shadows) * Y / 255
-        PP_TRY(sh, rgb_of(op, "shadows", {0.0, 0.0, 0.0}));
-        PP_TRY(hi, rgb_of(op, "highlights", {255.0, 255.0, 255.0}));
+        PP_TRY(sh, rgb_of(op, "shadows"));
+        PP_TRY(hi, rgb_of(op, "highlights"));
         double m[3][4];
         for (int r = 0; r < 3; ++r) {
             const double k = (hi[r] - sh[r]) / 255.0;
@@ -341,7 +342,7 @@ Result<Stage> stage_for(const OpSpec &op) {
         return matrix_stage(m);
     }
     if (n == "posterize") {  // n evenly spaced levels per channel, nearest one
-        PP_TRY(lv, finite(op, "levels", 4.0, 2.0, 256.0));
+        PP_TRY(lv, finite(op, "levels", 2.0, 256.0));
         const double k = std::round(lv) - 1.0;
         return table_stage(rgb_tables([k](double v, int) { return std::round(v * k / 255.0) * 255.0 / k; }));
     }
@@ -362,7 +363,7 @@ Result<Stage> stage_for(const OpSpec &op) {
 
 Result<std::vector<Stage>> stages_for(const OpSpec &op) {
     if (op.op == "threshold") {  // white where the 8-bit Rec.709 luma >= threshold: luma matrix, then a step
-        PP_TRY(th, finite(op, "threshold", 128.0, 0.0, 255.0));
+        PP_TRY(th, finite(op, "threshold", 0.0, 255.0));
         const double luma[3][4] = {{kLumaR, kLumaG, kLumaB, 0}, {kLumaR, kLumaG, kLumaB, 0}, {kLumaR, kLumaG, kLumaB, 0}};
         return std::vector<Stage>{matrix_stage(luma),
                                   table_stage(rgb_tables([th](double v, int) { return v >= th ? 255.0 : 0.0; }))};

@@ -1,6 +1,6 @@
 // filter_ops.cpp: the filters family's entries in the op registry. Parameter names are those of
-// js/catalogue/families/filters.js (or their `wire` names); defaults are applied by JS, the
-// fallbacks here only matter for callers that bypass it (the CLI).
+// js/catalogue/families/filters.js (or their `wire` names); an absent parameter takes the
+// catalogue's default (op_spec.h), never one written here.
 #include <cmath>
 
 #include "ops/filters.h"
@@ -10,45 +10,45 @@
 namespace pixelpipe::ops {
 namespace {
 
-int integer(const OpSpec &op, const char *key, double fallback) {
-    const double v = op.number(key, fallback);
+int integer(const OpSpec &op, const char *key) {
+    const double v = op.number(key);
     return std::isfinite(v) && std::fabs(v) < 1e9 ? int(std::lround(v)) : -1;
 }
 
 Result<Image> run_gaussian_blur(const Image &src, const OpSpec &op, const Limits &) {
-    return gaussian_blur(src, float(op.number("sigma", 0)));
+    return gaussian_blur(src, float(op.number("sigma")));
 }
 Result<Image> run_box_blur(const Image &src, const OpSpec &op, const Limits &) {
-    return box_blur(src, integer(op, "radius", 1));
+    return box_blur(src, integer(op, "radius"));
 }
 Result<Image> run_motion_blur(const Image &src, const OpSpec &op, const Limits &) {
-    return motion_blur(src, float(op.number("angle", 0)), float(op.number("length", 10)));
+    return motion_blur(src, float(op.number("angle")), float(op.number("length")));
 }
 Result<Image> run_sharpen(const Image &src, const OpSpec &op, const Limits &) {
-    return sharpen(src, float(op.number("amount", 1)));
+    return sharpen(src, float(op.number("amount")));
 }
 Result<Image> run_unsharp_mask(const Image &src, const OpSpec &op, const Limits &) {
-    return unsharp_mask(src, float(op.number("sigma", 2)), float(op.number("amount", 1.5)),
-                        float(op.number("threshold", 3)));
+    return unsharp_mask(src, float(op.number("sigma")), float(op.number("amount")),
+                        float(op.number("threshold")));
 }
 Result<Image> run_median(const Image &src, const OpSpec &op, const Limits &) {
-    return median(src, integer(op, "size", 3));
+    return median(src, integer(op, "size"));
 }
 Result<Image> run_edge_detect(const Image &src, const OpSpec &op, const Limits &) {
-    return edge_detect(src, op.text("method", "sobel"));
+    return edge_detect(src, op.text("method"));
 }
 Result<Image> run_emboss(const Image &src, const OpSpec &, const Limits &) { return emboss(src); }
 Result<Image> run_convolve(const Image &src, const OpSpec &op, const Limits &) {
-    return convolve(src, op.array("kernel"), op.number("divisor", 0), op.number("offset", 0));
+    return convolve(src, op.array("kernel"), op.number_or("divisor", 0), op.number("offset"));
 }
 Result<Image> run_denoise(const Image &src, const OpSpec &op, const Limits &) {
-    return denoise(src, float(op.number("sigmaSpatial", 3)), float(op.number("sigmaRange", 30)));
+    return denoise(src, float(op.number("sigmaSpatial")), float(op.number("sigmaRange")));
 }
 Result<Image> run_pixelate(const Image &src, const OpSpec &op, const Limits &) {
-    return pixelate(src, integer(op, "size", 10));
+    return pixelate(src, integer(op, "size"));
 }
 Result<Image> run_vignette(const Image &src, const OpSpec &op, const Limits &) {
-    return vignette(src, float(op.number("strength", 0.5)), float(op.number("radius", 1)));
+    return vignette(src, float(op.number("strength")), float(op.number("radius")));
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // geometry_ops.cpp: the geometry family's entries in the op registry (OpSpec → ops:: call).
-// Parameter names are js/catalogue/families/geometry.js's; JS has applied the defaults, so the
-// fallbacks here only matter for hand-written steps (CLI) and mirror the catalogue's defaults.
+// Parameter names are js/catalogue/families/geometry.js's; an absent parameter takes the
+// catalogue's default (op_spec.h), never one written here.
 #include <cmath>
 
 #include "ops/geometry.h"
@@ -47,7 +47,7 @@ Result<Position> parse_position(const std::string &name) {
 }
 
 uint8_t channel(const OpSpec &op, const std::string &key) {
-    const double v = op.number(key, 0);
+    const double v = op.number(key);
     return uint8_t(v < 0 ? 0 : v > 255 ? 255 : std::lround(v));
 }
 
@@ -56,8 +56,8 @@ Rgba8 color(const OpSpec &op, const std::string &key) {
 }
 
 // An integer parameter in [lo, hi]; NaN and fractions are rejected (defence in depth).
-Result<int> integer(const OpSpec &op, const std::string &key, double fallback, double lo, double hi) {
-    const double v = op.number(key, fallback);
+Result<int> integer(const OpSpec &op, const std::string &key, double lo, double hi) {
+    const double v = op.number(key);
     if (!(v >= lo && v <= hi) || v != std::floor(v)) {
         return invalid(op.op + " " + key + " must be an integer in " + std::to_string(int64_t(lo)) + ".." +
                        std::to_string(int64_t(hi)));
@@ -67,30 +67,30 @@ Result<int> integer(const OpSpec &op, const std::string &key, double fallback, d
 
 Result<Image> run_resize(const Image &src, const OpSpec &op, const Limits &limits) {
     ResizeSpec spec;
-    const double w = op.number("width", 0), h = op.number("height", 0);
+    const double w = op.number_or("width", 0), h = op.number_or("height", 0);
     if (!(w >= 0 && h >= 0 && w <= limits.max_side && h <= limits.max_side) || (w == 0 && h == 0)) {
         return invalid("resize needs width and/or height within 1.." + std::to_string(limits.max_side));
     }
     spec.width = int(w);
     spec.height = int(h);
-    auto fit = parse_fit(op.text("fit", "contain"));
+    auto fit = parse_fit(op.text("fit"));
     if (!fit.ok()) return fit.status();
     spec.fit = fit.value();
-    auto kernel = parse_kernel(op.text("kernel", "lanczos3"));
+    auto kernel = parse_kernel(op.text("kernel"));
     if (!kernel.ok()) return kernel.status();
     spec.kernel = kernel.value();
-    auto position = parse_position(op.text("position", "centre"));
+    auto position = parse_position(op.text("position"));
     if (!position.ok()) return position.status();
     spec.position = position.value();
-    spec.without_enlargement = op.number("withoutEnlargement", 0) != 0;
+    spec.without_enlargement = op.number("withoutEnlargement") != 0;
     spec.background = color(op, "background");
     return resize(src, spec, limits);
 }
 
 // width/height 0 (absent) = to the right/bottom edge.
 Result<Image> run_crop(const Image &src, const OpSpec &op, const Limits &limits) {
-    auto left = integer(op, "left", 0, 0, limits.max_side), top = integer(op, "top", 0, 0, limits.max_side);
-    auto width = integer(op, "width", 0, 0, limits.max_side), height = integer(op, "height", 0, 0, limits.max_side);
+    auto left = integer(op, "left", 0, limits.max_side), top = integer(op, "top", 0, limits.max_side);
+    auto width = integer(op, "width", 0, limits.max_side), height = integer(op, "height", 0, limits.max_side);
     for (auto *r : {&left, &top, &width, &height})
         if (!r->ok()) return r->status();
     Box b{left.value(), top.value(), width.value(), height.value()};
@@ -100,16 +100,16 @@ Result<Image> run_crop(const Image &src, const OpSpec &op, const Limits &limits)
 }
 
 Result<Image> run_rotate(const Image &src, const OpSpec &op, const Limits &limits) {
-    const double angle = op.number("angle", 0);
+    const double angle = op.number("angle");
     if (!(std::fabs(angle) <= 360)) return invalid("rotate angle must be a number of degrees in -360..360");
-    const std::string interp = op.text("interpolation", "bilinear");
+    const std::string interp = op.text("interpolation");
     if (interp != "bilinear" && interp != "bicubic") return invalid("unknown interpolation '" + interp + "'");
     return rotate(src, angle, color(op, "background"),
                   interp == "bilinear" ? Interpolation::Bilinear : Interpolation::Bicubic, limits);
 }
 
 Result<Image> run_flip(const Image &src, const OpSpec &op, const Limits &) {
-    const std::string d = op.text("direction", "horizontal");
+    const std::string d = op.text("direction");
     if (d == "horizontal") return flip(src, FlipDirection::Horizontal);
     if (d == "vertical") return flip(src, FlipDirection::Vertical);
     if (d == "both") return flip(src, FlipDirection::Both);
@@ -120,7 +120,7 @@ Result<Image> run_pad(const Image &src, const OpSpec &op, const Limits &limits) 
     int v[4];
     const char *keys[4] = {"top", "right", "bottom", "left"};
     for (int i = 0; i < 4; ++i) {
-        auto r = integer(op, keys[i], 0, 0, limits.max_side);
+        auto r = integer(op, keys[i], 0, limits.max_side);
         if (!r.ok()) return r.status();
         v[i] = r.value();
     }
@@ -128,7 +128,7 @@ Result<Image> run_pad(const Image &src, const OpSpec &op, const Limits &limits) 
 }
 
 Result<Image> run_trim(const Image &src, const OpSpec &op, const Limits &) {
-    const double threshold = op.number("threshold", 10);
+    const double threshold = op.number("threshold");
     if (!(threshold >= 0 && threshold <= 255)) return invalid("trim threshold must be in 0..255");
     return trim(src, threshold);
 }

@@ -13,8 +13,8 @@ using ops::OpSpec;
 struct VariantSpec {
     std::string id;
     std::vector<OpSpec> steps;
-    std::string format = "png";  // "png" | "jpeg" | "raw"
-    int quality = 80;            // jpeg only
+    OpSpec output;  // output.op = the format ("png" unless set); its parameters = the format's options
+    VariantSpec() { output.op = "png"; }
 };
 
 }  // namespace pixelpipe::pipeline

@@ -9,8 +9,8 @@
 #include <utility>
 
 #include "codec/decode.h"
-#include "codec/encode.h"
 #include "ops/registry.h"
+#include "pipeline/output.h"
 
 namespace pixelpipe::pipeline {
 namespace {
@@ -23,16 +23,6 @@ Status located(Status s, int variant, int step) {
     s.variant = variant;
     s.step = step;
     return s;
-}
-
-Result<std::vector<uint8_t>> encode(const Image &img, const VariantSpec &v) {
-    if (v.format == "png") return codec::encode_png(img);
-    if (v.format == "jpeg") return codec::encode_jpeg(img, v.quality);
-    if (v.format == "raw") {
-        std::vector<uint8_t> bytes(img.data(), img.data() + img.size_bytes());
-        return bytes;
-    }
-    return Status::error(ErrorCode::INVALID_ARGUMENT, "unknown output format '" + v.format + "'");
 }
 
 // Where each chunk of a variant's steps ends: a run of consecutive pointwise steps is one chunk
@@ -96,7 +86,7 @@ Result<VariantOutput> run_variant(const Image &source, const VariantSpec &v, int
                                   const std::set<size_t> &keep, Intermediates &store) {
     VariantOutput out;
     out.id = v.id;
-    out.format = v.format;
+    out.format = v.output.op;
     out.shared_steps = int(start.steps);
     auto t0 = std::chrono::steady_clock::now();
     // Chunks chain through `current`; the source (or a shared intermediate) is borrowed, never
@@ -117,6 +107,10 @@ Result<VariantOutput> run_variant(const Image &source, const VariantSpec &v, int
         auto r = end - s > 1 ? ops::apply_pointwise_chain(*input, &steps[s], &steps[0] + end, limits)
                              : ops::find_op(steps[s].op)->run(*input, steps[s], limits);
         if (!r.ok()) return located(r.status(), index, r.status().step >= 0 ? int(s) + r.status().step : int(s));
+        for (size_t k = s; k < end; ++k) {  // every parameter sent was read, under its declared name
+            Status checked = steps[k].check_parameters(ops::strict_parameters());
+            if (!checked.is_ok()) return located(checked, index, int(k));
+        }
         current = r.take();
         input = &current;
         if (keep.count(end)) {  // a later variant starts here
@@ -130,12 +124,12 @@ Result<VariantOutput> run_variant(const Image &source, const VariantSpec &v, int
     out.width = input->width();
     out.height = input->height();
     t0 = std::chrono::steady_clock::now();
-    if (v.format == "raw" && input == &current) {
+    if (v.output.op == "raw" && input == &current) {
         out.pixels = std::move(current);
         out.encode_ms = ms_since(t0);
         return out;
     }
-    auto bytes = encode(*input, v);
+    auto bytes = encode_output(*input, v.output);
     if (!bytes.ok()) return located(bytes.status(), index, -1);
     out.bytes = bytes.take();
     out.encode_ms = ms_since(t0);
@@ -145,7 +139,7 @@ Result<VariantOutput> run_variant(const Image &source, const VariantSpec &v, int
 }  // namespace
 
 Result<VariationsResult> run_variations(const Image &source, const std::vector<VariantSpec> &variants,
-                                        const Limits &limits) {
+                                        const Limits &limits, const std::function<void(int)> &on_variant) {
     VariationsResult result;
     result.source_width = source.width();
     result.source_height = source.height();
@@ -169,6 +163,7 @@ Result<VariationsResult> run_variations(const Image &source, const std::vector<V
         auto r = run_variant(source, variants[i], int(i), limits, ends[i], plan[i], keep[i], store);
         if (!r.ok()) return r.status();
         result.outputs.push_back(r.take());
+        if (on_variant) on_variant(int(i));
         // Free the intermediates nobody after this variant needs.
         for (auto it = store.begin(); it != store.end();) {
             it = last_user[size_t(it->first.first)] <= i ? store.erase(it) : std::next(it);

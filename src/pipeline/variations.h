@@ -1,6 +1,7 @@
 // variations.h: decode once → each variant's steps → encode.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,9 @@ struct VariationsResult {
 
 // Runs all variants on an already decoded image. On failure the Status names the variant and
 // step index.
+// `on_variant(i)` is called after variant i is done (progress), if set.
 Result<VariationsResult> run_variations(const Image &source, const std::vector<VariantSpec> &variants,
-                                        const Limits &limits);
+                                        const Limits &limits, const std::function<void(int)> &on_variant = {});
 
 // Decodes `data` then runs run_variations.
 Result<VariationsResult> process_variations(const uint8_t *data, size_t size, const std::vector<VariantSpec> &variants,

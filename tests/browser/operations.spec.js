@@ -1,6 +1,6 @@
 // Every catalogue operation in Chromium, in both builds: the threaded build (page with COOP/COEP)
 // and the single-threaded one (page without) give byte-identical pixels, and the same pixels as
-// the st build in Node (tests/unit/operations-builds.test.js ties that to the native build and the
+// the st build in Node (tests/integration/operations-builds.test.js ties that to the native build and the
 // native build to OpenCV/Pillow in tests/oracle).
 import { test, expect } from '@playwright/test';
 import { ImageProcessingService } from '../../js/index.js';

@@ -26,7 +26,7 @@ OpSpec step(const std::string &op, std::map<std::string, double> num = {}, std::
 VariantSpec variant(const std::string &id, std::vector<OpSpec> steps) {
     VariantSpec v;
     v.id = id;
-    v.format = "raw";
+    v.output.op = "raw";
     v.steps = std::move(steps);
     return v;
 }

@@ -1,6 +1,6 @@
 // op-examples.js: one config per catalogue operation, with non-default parameters, for the tests
 // that run EVERY operation through every build (Node mt/st, Chromium mt/st, native).
-// tests/unit/operations-builds.test.js fails when a catalogue op has no example here.
+// tests/integration/operations-builds.test.js fails when a catalogue op has no example here.
 export const OP_EXAMPLES = [
   { type: 'resize', width: 150, height: 100, fit: 'cover', position: 'attention', kernel: 'lanczos3' },
   { type: 'resize', width: 97, height: 131, fit: 'contain', kernel: 'bicubic', background: '#336699cc' },

@@ -103,7 +103,7 @@ describe('geometry catalogue', () => {
       expectInvalid({ type: 'rotate', angle: 361 }, 'v.angle', 'number between -360 and 360');
       expectInvalid({ type: 'rotate', angle: '90' }, 'v.angle');
       expectInvalid({ type: 'rotate', angle: 10, interpolation: 'nearest' }, 'v.interpolation');
-      expectInvalid({ type: 'rotate', angle: 10, background: 'red' }, 'v.background');
+      expectInvalid({ type: 'rotate', angle: 10, background: 'reddish' }, 'v.background');
     });
   });
 

@@ -6,9 +6,9 @@ import { SPEC_EXAMPLE_CONFIGS } from '../helpers/testdata.js';
 describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)', () => {
   test('the three examples of the specification', () => {
     expect(normaliseVariationConfigs(SPEC_EXAMPLE_CONFIGS)).toEqual([
-      { id: 'thumbnail', format: 'png', quality: 80, steps: [{ op: 'resize', width: 300, height: 300, fit: 'contain', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3' }] },
-      { id: 'grayscale', format: 'png', quality: 80, steps: [{ op: 'grayscale' }] },
-      { id: 'blurred', format: 'png', quality: 80, steps: [{ op: 'gaussian_blur', sigma: 5 }] },
+      { id: 'thumbnail', steps: [{ op: 'resize', width: 300, height: 300, fit: 'contain', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3' }], output: { op: 'png' } },
+      { id: 'grayscale', steps: [{ op: 'grayscale' }], output: { op: 'png' } },
+      { id: 'blurred', steps: [{ op: 'gaussian_blur', sigma: 5 }], output: { op: 'png' } },
     ]);
   });
 
@@ -32,13 +32,19 @@ describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)',
     expect(b.steps).toEqual([{ op: 'gaussian_blur', sigma: 1.5 }]);
   });
 
-  test('jpeg quality default 80, explicit quality kept; raw format', () => {
+  test('jpeg quality default 80, explicit quality kept (shorthand or formatOptions); white flatten background; raw format', () => {
     const [a, b, c] = normaliseVariationConfigs([
       { id: 'a', type: 'color_transform', transform: 'grayscale', format: 'jpeg' },
       { id: 'b', type: 'color_transform', transform: 'grayscale', format: 'jpg', quality: 55 },
       { id: 'c', type: 'color_transform', transform: 'grayscale', format: 'raw' },
     ]);
-    expect([a.format, a.quality, b.format, b.quality, c.format]).toEqual(['jpeg', 80, 'jpeg', 55, 'raw']);
+    expect([a.output, b.output, c.output]).toEqual([
+      { op: 'jpeg', quality: 80, background: [255, 255, 255, 255] },
+      { op: 'jpeg', quality: 55, background: [255, 255, 255, 255] },
+      { op: 'raw' },
+    ]);
+    const [d] = normaliseVariationConfigs([{ id: 'd', type: 'color_transform', transform: 'grayscale', format: 'jpeg', formatOptions: { quality: 40, background: 'rgb(0 0 0 / 50%)' } }]);
+    expect(d.output).toEqual({ op: 'jpeg', quality: 40, background: [0, 0, 0, 128] });
   });
 
   test('multi-step variant', () => {
@@ -47,7 +53,7 @@ describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)',
       { type: 'color_transform', transform: 'grayscale' },
       { type: 'filter', filter: 'gaussian_blur', radius: 1 },
     ] }]);
-    expect(v).toEqual({ id: 's', format: 'jpeg', quality: 70, steps: [
+    expect(v).toEqual({ id: 's', output: { op: 'jpeg', quality: 70, background: [255, 255, 255, 255] }, steps: [
       { op: 'resize', width: 64, height: 64, fit: 'cover', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3' },
       { op: 'grayscale' },
       { op: 'gaussian_blur', sigma: 1 },

@@ -1,4 +1,7 @@
-import { validateServiceOptions, validateCallOptions, SERVICE_DEFAULTS } from '../../js/config/validate-options.js';
+import { validateServiceOptions, SERVICE_DEFAULTS } from '../../js/config/validate-options.js';
+import { validateCallOptions as validateFor } from '../../js/config/call-options.js';
+
+const validateCallOptions = (options) => validateFor('generateVariations', options).call;
 import { MemoryCache } from '../../js/cache/memory-cache.js';
 import { InvalidConfigurationError } from '../../js/errors.js';
 
@@ -62,5 +65,14 @@ describe('call options', () => {
 
   test('not an object', () => {
     expect(() => validateCallOptions('x')).toThrow(InvalidConfigurationError);
+  });
+
+  test('output options only where the method returns one image: format, formatOptions, quality shorthand', () => {
+    expect(() => validateCallOptions({ format: 'png' })).toThrow(expect.objectContaining({ details: expect.objectContaining({ path: 'options.format' }) }));
+    const { output } = validateFor('applyColorTransformations', { format: 'jpg', quality: 60 });
+    expect(output).toEqual({ op: 'jpeg', quality: 60, background: [255, 255, 255, 255] });
+    expect(validateFor('applyColorTransformations', {}).output).toEqual({ op: 'png' });
+    expect(() => validateFor('applyColorTransformations', { format: 'jpeg' }, { encodable: ['png'] }))
+      .toThrow(expect.objectContaining({ name: 'UnsupportedFormatError', details: expect.objectContaining({ direction: 'encode', available: ['png'] }) }));
   });
 });

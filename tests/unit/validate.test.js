@@ -1,6 +1,6 @@
 import { operations } from '../../js/catalogue/operations.js';
 import { validateVariationConfigs, expectedText } from '../../js/config/validate.js';
-import { InvalidConfigurationError, UnsupportedTransformationError } from '../../js/errors.js';
+import { InvalidConfigurationError, UnsupportedFormatError, UnsupportedTransformationError } from '../../js/errors.js';
 import { SPEC_EXAMPLE_CONFIGS } from '../helpers/testdata.js';
 
 /** Asserts validation fails with the class, the detail path and a message fragment. */
@@ -48,10 +48,9 @@ describe('accepted configs', () => {
 
   test('format, jpg alias and quality', () => {
     const [v] = validateVariationConfigs([blur({ format: 'jpg', quality: 90 })]);
-    expect(v.format).toBe('jpeg');
-    expect(v.quality).toBe(90);
-    expect(validateVariationConfigs([blur({ format: 'RAW' })])[0].format).toBe('raw');
-    expect(validateVariationConfigs([blur()])[0].format).toBe('png');
+    expect(v.output).toMatchObject({ op: 'jpeg', quality: 90 });
+    expect(validateVariationConfigs([blur({ format: 'RAW' })])[0].output).toEqual({ op: 'raw' });
+    expect(validateVariationConfigs([blur()])[0].output).toEqual({ op: 'png' });
   });
 
   test('steps: several operations in one variant, and an empty list (re-encode only)', () => {
@@ -153,10 +152,12 @@ describe('every error branch', () => {
     [{ height: -3 }, 'height', 'integer between 1 and 32768', '-3'],
     [{ width: 1, fit: 'stretch' }, 'fit', "one of 'contain', 'cover', 'fill', 'inside', 'outside'", "'stretch'"],
     [{ width: 1, withoutEnlargement: 1 }, 'withoutEnlargement', 'boolean', 'received 1 of type number'],
-    [{ width: 1, background: 'red' }, 'background', "CSS hex colour", "'red'"],
-    [{ width: 1, background: '#12345' }, 'background', "CSS hex colour", "'#12345'"],
-    [{ width: 1, background: [0, 0, 256, 0] }, 'background', 'CSS hex colour', 'of type array'],
-    [{ width: 1, background: [0, 0] }, 'background', 'CSS hex colour', 'of type array'],
+    [{ width: 1, background: 'reddish' }, 'background', 'CSS colour', "'reddish'"],
+    [{ width: 1, background: '#12345' }, 'background', 'CSS colour', "'#12345'"],
+    [{ width: 1, background: 'rgb(1, 2)' }, 'background', 'CSS colour', "'rgb(1, 2)'"],
+    [{ width: 1, background: 'hsl(10, 20, 30)' }, 'background', 'CSS colour', "'hsl(10, 20, 30)'"],
+    [{ width: 1, background: [0, 0, 256, 0] }, 'background', 'CSS colour', 'of type array'],
+    [{ width: 1, background: [0, 0] }, 'background', 'CSS colour', 'of type array'],
   ])('resize %j → %s', (extra, key, expected, received) => {
     const e = expectFailure([resize(extra)], InvalidConfigurationError, `variationConfigs[0].${key}`, expected);
     expect(e.message).toContain(received);
@@ -177,9 +178,14 @@ describe('every error branch', () => {
     expect(() => validateVariationConfigs([resize({ width: 1, maintainAspectRatio: false, fit: 'fill' })])).not.toThrow();
   });
 
-  test('format unknown, quality out of range or on a format without quality', () => {
-    expectFailure([blur({ format: 'webp' })], InvalidConfigurationError, 'variationConfigs[0].format', "one of 'png', 'jpeg', 'raw'");
-    expectFailure([blur({ format: 5 })], InvalidConfigurationError, 'variationConfigs[0].format', 'of type number');
+  test('format unknown, quality out of range or on a format without quality, formatOptions checked', () => {
+    const unsupported = expectFailure([blur({ format: 'tiff' })], UnsupportedFormatError, 'variationConfigs[0].format', "available: 'png', 'jpeg', 'raw'");
+    expect(unsupported.details).toMatchObject({ direction: 'encode', available: ['png', 'jpeg', 'raw'] });
+    expectFailure([blur({ format: 5 })], UnsupportedFormatError, 'variationConfigs[0].format', 'Cannot encode format 5');
+    expectFailure([blur({ format: 'jpeg', formatOptions: { quality: 0 } })], InvalidConfigurationError, 'variationConfigs[0].formatOptions.quality', 'integer between 1 and 100');
+    expectFailure([blur({ format: 'jpeg', formatOptions: { progressiv: true } })], InvalidConfigurationError, 'variationConfigs[0].formatOptions.progressiv', "Unknown option 'progressiv'");
+    expectFailure([blur({ format: 'jpeg', quality: 50, formatOptions: { quality: 60 } })], InvalidConfigurationError, 'variationConfigs[0].quality', 'given twice');
+    expectFailure([blur({ format: 'jpeg', formatOptions: { background: 'nocolour' } })], InvalidConfigurationError, 'variationConfigs[0].formatOptions.background', 'CSS colour');
     expectFailure([blur({ format: 'jpeg', quality: 0 })], InvalidConfigurationError, 'variationConfigs[0].quality', 'integer between 1 and 100');
     expectFailure([blur({ format: 'jpeg', quality: 101 })], InvalidConfigurationError, 'variationConfigs[0].quality', 'integer between 1 and 100');
     expectFailure([blur({ quality: 80 })], InvalidConfigurationError, 'variationConfigs[0].quality', "not an option of format 'png'");

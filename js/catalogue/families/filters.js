@@ -4,6 +4,7 @@
 export const filters = {
   gaussian_blur: {
     op: 'gaussian_blur',
+    scratchBytesPerPixel: 16, // one float RGBA intermediate (memory estimate)
     doc: 'Gaussian blur (exact kernel up to sigma 32, three box blurs above: cost independent of sigma).',
     params: {
       radius: {
@@ -15,6 +16,7 @@ export const filters = {
   },
   box_blur: {
     op: 'box_blur',
+    scratchBytesPerPixel: 16, // one float RGBA intermediate (memory estimate)
     doc: 'Mean of the (2 radius + 1)² square around each pixel; edges replicated.',
     params: {
       radius: { type: 'integer', unit: 'pixels', min: 1, max: 1000, default: 2, doc: 'Half the box side: the box is 2 radius + 1 pixels wide.' },
@@ -30,6 +32,7 @@ export const filters = {
   },
   sharpen: {
     op: 'sharpen',
+    scratchBytesPerPixel: 16, // one float RGBA intermediate (memory estimate)
     doc: 'Unsharp mask with sigma 1 and threshold 0.',
     params: {
       amount: { type: 'number', unit: 'factor', min: 0, max: 10, default: 1, doc: 'Strength: out = in + amount * (in - blurred).' },
@@ -50,6 +53,7 @@ export const filters = {
   },
   median: {
     op: 'median',
+    scratchBytesPerPixel: 16, // one float RGBA intermediate (memory estimate)
     doc: 'Per-channel median of the size × size window (alpha too, independently); edges replicated.',
     params: {
       size: { type: 'integer', unit: 'pixels', min: 3, max: 7, default: 3, doc: 'Window side: 3, 5 or 7.' },
@@ -69,6 +73,7 @@ export const filters = {
   },
   convolve: {
     op: 'convolve',
+    scratchBytesPerPixel: 16, // one float RGBA intermediate (memory estimate)
     doc: 'Custom kernel (correlation, as cv2.filter2D): out = sum(kernel × neighbourhood) / divisor + offset; edges replicated; alpha kept.',
     params: {
       kernel: {

@@ -18,12 +18,41 @@ const background = (doc) => ({
   doc: `${doc}: '#rgb', '#rrggbb', '#rrggbbaa' or [r, g, b, a] (0-255); default transparent.`,
 });
 
+// outputSize(step, width, height) → [w, h]: the output size of a normalised step (the engine's
+// baton, wire names) on a width×height input; the memory estimate (js/wasm/memory-estimate.js)
+// uses it. Operations without it keep the input size or shrink it (flip, trim, colour, filters).
+
+/** Resize's output box, as the engine computes it (src/ops/fit.cpp). */
+function resizeOutputSize({ width: bw = 0, height: bh = 0, fit = 'fill', withoutEnlargement = false }, w, h) {
+  let tw = bw;
+  let th = bh;
+  if (!tw && !th) return [w, h];
+  if (!tw) tw = Math.max(1, Math.round((w * th) / h));
+  else if (!th) th = Math.max(1, Math.round((h * tw) / w));
+  else if (fit === 'inside' || fit === 'outside') {
+    const s = fit === 'inside' ? Math.min(tw / w, th / h) : Math.max(tw / w, th / h);
+    [tw, th] = [Math.max(1, Math.round(w * s)), Math.max(1, Math.round(h * s))];
+  }
+  if (withoutEnlargement && (tw > w || th > h) && fit !== 'contain' && fit !== 'cover' && fit !== 'fill') return [w, h];
+  return [tw, th];
+}
+
+/** The bounding box of a w×h image rotated by `angle` degrees. */
+function rotateOutputSize({ angle = 0 }, w, h) {
+  if (angle % 180 === 0) return [w, h];
+  if (angle % 90 === 0) return [h, w];
+  const r = (angle * Math.PI) / 180;
+  return [Math.ceil(w * Math.abs(Math.cos(r)) + h * Math.abs(Math.sin(r))),
+    Math.ceil(w * Math.abs(Math.sin(r)) + h * Math.abs(Math.cos(r)))];
+}
+
 const pixels = (doc, extra = {}) => ({ type: 'integer', unit: 'pixels', min: 0, max: MAX_DIMENSION, doc, ...extra });
 
 export const geometryTypes = {
   resize: {
     doc: 'Scale the image to a target width and/or height.',
     op: 'resize',
+    outputSize: resizeOutputSize,
     requireAnyOf: ['width', 'height'],
     params: {
       width: {
@@ -63,6 +92,7 @@ export const geometryTypes = {
   crop: {
     doc: "Extract a rectangle (sharp's extract); the box must lie inside the image.",
     op: 'crop',
+    outputSize: (step, w, h) => [Math.min(w, step.width || w), Math.min(h, step.height || h)],
     requireAnyOf: ['left', 'top', 'width', 'height'],
     params: {
       left: pixels('Left edge of the box.', { default: 0 }),
@@ -74,6 +104,7 @@ export const geometryTypes = {
   rotate: {
     doc: 'Rotate clockwise; multiples of 90 degrees are lossless, other angles grow the canvas to the rotated bounds.',
     op: 'rotate',
+    outputSize: rotateOutputSize,
     requireAnyOf: ['angle'],
     params: {
       angle: {
@@ -100,6 +131,7 @@ export const geometryTypes = {
   pad: {
     doc: "Add borders (sharp's extend).",
     op: 'pad',
+    outputSize: (s, w, h) => [w + (s.left ?? 0) + (s.right ?? 0), h + (s.top ?? 0) + (s.bottom ?? 0)],
     params: {
       top: pixels('Border above the image.', { default: 0 }),
       right: pixels('Border right of the image.', { default: 0 }),

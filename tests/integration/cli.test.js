@@ -21,7 +21,8 @@ describe('pixelpipe CLI without the engine', () => {
   test('--help prints usage, exit 0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: pixelpipe variations <image> --config <file.json> --out <dir>');
+    expect(r.stdout).toContain('pixelpipe variations <image> --config <file.json> --out <dir>');
+    expect(r.stdout).toContain('pixelpipe color <image> --transforms <file.json> --out <file>');
   });
 
   test('usage errors and bad configs: typed message, exit 1', async () => {

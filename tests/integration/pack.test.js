@@ -54,6 +54,6 @@ describeWithEngine('npm pack', () => {
     });
 
     const help = execFileSync(path.join(app, 'node_modules/.bin/pixelpipe'), ['--help'], { encoding: 'utf8' });
-    expect(help).toContain('Usage: pixelpipe variations');
+    expect(help).toContain('pixelpipe variations <image>');
   }, 240_000);
 });

@@ -242,7 +242,7 @@ describeWithEngine('runtime on the real engine', () => {
     await expect(st.applyColorTransformations(KODIM, [])).rejects.toMatchObject({ details: { path: 'transforms' } });
     await expect(st.applyColorTransformations(KODIM, [{ type: 'resize', width: 3 }])).rejects.toMatchObject({ details: { path: 'transforms[0].type' } });
     await expect(st.applyColorTransformations(KODIM, [{ transform: 'grayscale' }], { format: 'gif' }))
-      .rejects.toMatchObject({ name: 'InvalidConfigurationError', details: { path: 'options.format' } });
+      .rejects.toMatchObject({ name: 'UnsupportedFormatError', details: { path: 'options.format', direction: 'encode', available: ['png', 'jpeg', 'raw'] } });
   });
 
   test('operations() resolves with the read-only catalogue', async () => {

@@ -1,0 +1,18 @@
+// cli/index.js: every CLI subcommand, one file each, all calling the public service (so they go
+// through the same validation and errors as the API). Adding a method's subcommand = one file
+// here + one line below + its option names in OPTIONS.
+import variations from './variations.js';
+import color from './color.js';
+
+export const COMMANDS = { variations, color };
+
+/** Every option any subcommand takes (node:util parseArgs form). */
+export const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  transforms: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  quality: { type: 'string' },
+  build: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};

@@ -1,0 +1,13 @@
+// handlers.js: every worker method by name. A handler is
+//   { workBytes(request, dims) → peak bytes beyond its decoded inputs,
+//     run({ module, request, images, limits, progress }) → { value, transfer } ,
+//     pin?: true (keep the inputs pinned: service.load) }
+// The worker core (worker-entry.js) acquires the inputs before run and settles them after, so a
+// handler speaks only engine handles. Adding a public method = one file here + one line below.
+import variations from './variations.js';
+import load from './load.js';
+
+export const handlers = {
+  variations,
+  load,
+};
