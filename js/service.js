@@ -163,6 +163,23 @@ export class ImageProcessingService {
   }
 
   /**
+   * Analyses an image: every requested type from one decode (and one downsampled copy where a
+   * measure runs on one). Types: 'colors', 'composition', 'quality', 'histogram', 'stats',
+   * 'metadata', 'smartCrop' (README "analyzeImage" documents every field, its definition and range).
+   *
+   * @param {Uint8Array|ArrayBuffer|Blob|ImageHandle|{width:number,height:number,data:Uint8Array|Uint8ClampedArray}} image
+   * @param {string[]} analysisTypes
+   * @param {object} [options] paletteSize (1–20, default 6), aspectRatio (smartCrop, default 1), + call options
+   * @returns {Promise<object>} one key per requested type (js-api.md's shapes)
+   * @throws {UnsupportedAnalysisError} an unknown type (details.supported lists the known ones)
+   * @example
+   * const { colors, quality } = await service.analyzeImage(bytes, ['colors', 'quality']);
+   */
+  async analyzeImage(image, analysisTypes, options) {
+    return this.#call(METHODS.analyzeImage, [image, analysisTypes], options);
+  }
+
+  /**
    * Decodes an image once and keeps it in the engine. The handle is accepted as the input of
    * every method (no copy and no decode per call: for editors applying many operations to one
    * image). Release it when done (`handle.release()`); a forgotten handle is released when it is

@@ -2,13 +2,14 @@
 // accurate to well under one 8-bit level, and one float32x4 holds one RGBA pixel on wasm simd128.
 #pragma once
 #include "Halide.h"
+#include "color/color.h"
 
 namespace pixelpipe::gen {
 
-// Rec.709 / sRGB luma weights applied to the *encoded* values (CSS grayscale(1),
+// Rec.709 / sRGB luma weights (src/color/color.h, the one place they are written) applied to the *encoded* values (CSS grayscale(1),
 // skimage.color.rgb2gray (0.2125/0.7154/0.0721, within 0.05 levels of these)).
 inline Halide::Expr luma709(Halide::Expr r, Halide::Expr g, Halide::Expr b) {
-    return 0.2126f * r + 0.7152f * g + 0.0722f * b;
+    return color::kLumaR * r + color::kLumaG * g + color::kLumaB * b;
 }
 
 // Straight → premultiplied alpha, float. `f` is an RGBA Func (x, y, c) of 8-bit values.

@@ -28,6 +28,17 @@ export const methods = {
     output: true,
     options: {},
   },
+  analyzeImage: {
+    doc: 'Colours, composition, quality and more from one decode; plain data, no image.',
+    worker: 'analyze',
+    output: false,
+    /** The analysis types, in the order results are written; each documented in the README. */
+    types: ['colors', 'composition', 'quality', 'histogram', 'stats', 'metadata', 'smartCrop'],
+    options: {
+      paletteSize: { type: 'integer', min: 1, max: 20, default: 6, snake: 'palette_size', doc: 'Colours in colors.palette.' },
+      aspectRatio: { type: 'number', min: 0.01, max: 100, default: 1, snake: 'aspect_ratio', doc: 'Width / height of the smartCrop box.' },
+    },
+  },
   load: {
     doc: 'Decodes an image once and keeps it in the engine: the ImageHandle is accepted as the input of every method.',
     worker: 'load',

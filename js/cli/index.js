@@ -3,8 +3,9 @@
 // here + one line below + its option names in OPTIONS.
 import variations from './variations.js';
 import color from './color.js';
+import analyze from './analyze.js';
 
-export const COMMANDS = { variations, color };
+export const COMMANDS = { variations, color, analyze };
 
 /** Every option any subcommand takes (node:util parseArgs form). */
 export const OPTIONS = {
@@ -13,6 +14,9 @@ export const OPTIONS = {
   out: { type: 'string', short: 'o' },
   format: { type: 'string' },
   quality: { type: 'string' },
+  types: { type: 'string' },
+  'palette-size': { type: 'string' },
+  'aspect-ratio': { type: 'string' },
   build: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };

@@ -16,7 +16,8 @@ export function validateCallOptions(name, options, { encodable, path = 'options'
   const entry = methods[name];
   if (options === undefined || options === null) options = {};
   if (!is.plainObject(options)) throw is.invalidParameterError(path, 'object', options);
-  const allowed = [...Object.keys(COMMON_CALL_OPTIONS), ...Object.keys(entry.options), ...(entry.output ? OUTPUT_OPTIONS : [])];
+  const snake = Object.fromEntries(Object.entries(entry.options).filter(([, spec]) => spec.snake).map(([key, spec]) => [spec.snake, key]));
+  const allowed = [...Object.keys(COMMON_CALL_OPTIONS), ...Object.keys(entry.options), ...Object.keys(snake), ...(entry.output ? OUTPUT_OPTIONS : [])];
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
       throw new InvalidConfigurationError(`Unknown option '${key}' for ${path}; expected one of: ${allowed.join(', ')}`, {
@@ -37,7 +38,13 @@ export function validateCallOptions(name, options, { encodable, path = 'options'
 
   const method = {};
   for (const [key, spec] of Object.entries(entry.options)) {
-    const value = is.defined(options[key]) ? options[key] : spec.default;
+    const given = is.defined(options[key]) ? options[key] : options[spec.snake];
+    if (spec.snake && is.defined(options[key]) && is.defined(options[spec.snake]) && options[key] !== options[spec.snake]) {
+      throw new InvalidConfigurationError(`Both ${path}.${key} and ${path}.${spec.snake} are given, with different values`, {
+        details: { path: `${path}.${key}`, value: options[key], expected: `the same value as ${path}.${spec.snake}` },
+      });
+    }
+    const value = is.defined(given) ? given : spec.default;
     if (!is.defined(value)) continue;
     checkValue(spec, value, `${path}.${key}`);
     method[key] = value;

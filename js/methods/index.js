@@ -9,5 +9,6 @@
 import generateVariations from './variations.js';
 import applyColorTransformations from './color-transformations.js';
 import load from './load.js';
+import analyzeImage from './analyze.js';
 
-export const METHODS = { generateVariations, applyColorTransformations, load };
+export const METHODS = { generateVariations, applyColorTransformations, analyzeImage, load };

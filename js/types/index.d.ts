@@ -103,7 +103,20 @@ export interface RawImage {
   height: number;
   data: Uint8Array | Uint8ClampedArray;
 }
-export type ImageInput = Uint8Array | ArrayBuffer | Blob | RawImage;
+export type ImageInput = Uint8Array | ArrayBuffer | Blob | RawImage | ImageHandle;
+
+/** An image decoded once and kept in the engine (service.load): accepted by every method as its image. */
+export declare class ImageHandle {
+  private constructor();
+  readonly width: number;
+  readonly height: number;
+  /** The decoded format ('jpeg', 'png', …, or 'raw' for pixels). */
+  readonly format: string;
+  /** True after release(). */
+  readonly released: boolean;
+  /** Frees the engine's copy; using the handle afterwards rejects. Idempotent. */
+  release(): void;
+}
 
 /** Output of format 'raw'; `new ImageData(out.data, out.width, out.height)` works. */
 export interface RawOutput {
@@ -114,11 +127,10 @@ export interface RawOutput {
 
 // ---- variation configs --------------------------------------------------------------------
 
-export type OutputFormat = 'png' | 'jpeg' | 'jpg' | 'raw';
 export type Fit = 'contain' | 'cover' | 'fill' | 'inside' | 'outside';
 // Every step type (ResizeStep, SepiaStep, GaussianBlurStep, …), VariationStep, ColorTransform and
 // Color are generated from the catalogue (scripts/gen-catalogue-artifacts.mjs).
-import type { VariationStep, ColorTransform } from './operations.generated';
+import type { VariationStep, ColorTransform, OutputFormat, FormatOptions, Color } from './operations.generated';
 export * from './operations.generated';
 
 export interface VariantOutputOptions {
@@ -126,7 +138,9 @@ export interface VariantOutputOptions {
   id: string;
   /** Default 'png'. */
   format?: OutputFormat;
-  /** JPEG only: 1..100, default 80. */
+  /** The format's encoder options (service.operations().formats[format].options). */
+  formatOptions?: FormatOptions;
+  /** Shorthand for formatOptions.quality (formats that have one). */
   quality?: number;
 }
 
@@ -193,10 +207,58 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-export interface ColorTransformOptions extends CallOptions {
+/** Options of methods that return one image. */
+export interface OutputOptions extends CallOptions {
   /** Default 'png'. */
   format?: OutputFormat;
+  /** The format's encoder options; opaque formats flatten alpha onto `background` (default white). */
+  formatOptions?: FormatOptions;
+  /** Shorthand for formatOptions.quality. */
   quality?: number;
+}
+export type ColorTransformOptions = OutputOptions;
+
+export type AnalysisType = 'colors' | 'composition' | 'quality' | 'histogram' | 'stats' | 'metadata' | 'smartCrop';
+
+export interface AnalyzeOptions extends CallOptions {
+  /** Colours in colors.palette, 1–20. Default 6. */
+  paletteSize?: number;
+  /** smartCrop box width / height. Default 1. */
+  aspectRatio?: number;
+}
+
+export interface PaletteColor { hex: string; rgb: [number, number, number]; oklch: [number, number, number]; proportion: number }
+export interface ScoredMeasure { value: number; score: number }
+
+/** analyzeImage's result: one key per requested type (README "analyzeImage" defines every field). */
+export interface Analysis {
+  colors?: {
+    dominant: { hex: string; rgb: [number, number, number]; proportion: number; name: string };
+    average: { hex: string; rgb: [number, number, number] };
+    palette: PaletteColor[];
+    colorfulness: number;
+    histogram: { r: number[]; g: number[]; b: number[]; luma: number[] };
+  };
+  composition?: {
+    score: number; ruleOfThirds: number; balance: number; symmetry: number; negativeSpace: number;
+    balanceX?: number; balanceY?: number; symmetryHorizontal?: number; symmetryVertical?: number;
+    subject: { x: number; y: number; width: number; height: number; centroid: { x: number; y: number } };
+    horizonTilt: number | null;
+  };
+  quality?: {
+    overallScore: number;
+    sharpness: ScoredMeasure; noise: ScoredMeasure; contrast: ScoredMeasure; entropy: ScoredMeasure; resolution: ScoredMeasure;
+    exposure: ScoredMeasure & { clippedShadows: number; clippedHighlights: number };
+    jpegBlockiness: ScoredMeasure | null;
+    analyzedWidth: number; analyzedHeight: number;
+  };
+  histogram?: { r: number[]; g: number[]; b: number[]; a: number[]; luma: number[] };
+  stats?: { channels: { min: number; max: number; mean: number; stdev: number }[]; isOpaque: boolean };
+  metadata?: {
+    format: string; width: number; height: number; orientation: number; uprightWidth: number; uprightHeight: number;
+    hasAlpha: boolean; bitDepth: number; icc: { description: string; colorSpace: string } | null; exif: Record<string, unknown> | null;
+  };
+  smartCrop?: { left: number; top: number; width: number; height: number; score: number };
 }
 
 
@@ -234,7 +296,8 @@ export interface Capabilities {
   workers: number;
   cores: number;
   simd: boolean;
-  formats: string[];
+  /** What the running engine reads and writes. */
+  formats: { decode: string[]; encode: string[] };
   version: string;
   /** Why the single-threaded build runs, when it does. */
   reason?: string;
@@ -244,7 +307,10 @@ export declare class ImageProcessingService {
   private constructor();
   static create(options?: ServiceOptions): Promise<ImageProcessingService>;
   generateVariations(image: ImageInput, variationConfigs: VariationConfig[], options?: CallOptions): Promise<VariationResults>;
-  applyColorTransformations(image: ImageInput, transforms: ColorTransform[], options?: ColorTransformOptions): Promise<Uint8Array | RawOutput>;
+  applyColorTransformations(image: ImageInput, transforms: ColorTransform[], options?: OutputOptions): Promise<Uint8Array | RawOutput>;
+  analyzeImage(image: ImageInput, analysisTypes: AnalysisType[], options?: AnalyzeOptions): Promise<Analysis>;
+  /** Decodes once and keeps the image in the engine; every method accepts the handle as its image. */
+  load(image: ImageInput, options?: CallOptions): Promise<ImageHandle>;
   operations(): Promise<typeof catalogue>;
   capabilities(): Promise<Capabilities>;
   stats(): Promise<ServiceStats>;

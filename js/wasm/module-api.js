@@ -49,7 +49,10 @@ export function adoptAt(Module, ptr, width, height, limits) {
   return stored(result);
 }
 
-const stored = (r) => ({ handle: r.handle, width: r.width, height: r.height, bytes: r.bytes, format: r.format, decodeMs: r.decodeMs });
+const stored = (r) => ({
+  handle: r.handle, width: r.width, height: r.height, bytes: r.bytes, format: r.format, decodeMs: r.decodeMs,
+  meta: typeof r.metadata === 'string' ? JSON.parse(r.metadata) : undefined, // decode facts (analyzeImage 'metadata')
+});
 
 /**
  * Calls an Embind export that answers `{ ok: true, … } | { ok: false, code, message, variant, step }`.

@@ -55,7 +55,7 @@ export function settleInputs(store, images, inputs, { dead }) {
   });
 }
 
-const strip = ({ handle, width, height, format, bytes }) => ({ handle, width, height, format, bytes });
+const strip = ({ handle, width, height, format, bytes, meta }) => ({ handle, width, height, format, bytes, meta });
 
 function decode(module, job, limits) {
   const { input, ptr, len, copyInMs } = job;

@@ -6,8 +6,10 @@
 // handler speaks only engine handles. Adding a public method = one file here + one line below.
 import variations from './variations.js';
 import load from './load.js';
+import analyze from './analyze.js';
 
 export const handlers = {
   variations,
   load,
+  analyze,
 };

@@ -2,6 +2,7 @@
 // runner around pp_color_program. Formulas and their sources are documented per op below; the
 // CSS ones follow Filter Effects Module Level 1, §"Shorthands defined" (matrices verbatim).
 #include "ops/color_program.h"
+#include "color/color.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,7 +15,7 @@
 namespace pixelpipe::ops::color {
 namespace {
 
-constexpr double kLumaR = 0.2126, kLumaG = 0.7152, kLumaB = 0.0722;  // Rec.709 / sRGB
+constexpr double kLumaR = ::pixelpipe::color::kLumaR, kLumaG = ::pixelpipe::color::kLumaG, kLumaB = ::pixelpipe::color::kLumaB;  // src/color/color.h
 
 uint8_t level(double v) {  // clamp to 0..255 and round half away from zero
     if (!(v > 0.0)) return 0;  // also NaN
@@ -133,7 +134,7 @@ Result<std::array<double, 3>> rgb_of(const OpSpec &op, const std::string &key) {
     auto var = var##_r.take()
 
 // The full-strength (amount 1) grayscale and sepia matrices of Filter Effects 1.
-constexpr double kGrayscaleMatrix[3][4] = {{0.2126, 0.7152, 0.0722, 0}, {0.2126, 0.7152, 0.0722, 0}, {0.2126, 0.7152, 0.0722, 0}};
+constexpr double kGrayscaleMatrix[3][4] = {{kLumaR, kLumaG, kLumaB, 0}, {kLumaR, kLumaG, kLumaB, 0}, {kLumaR, kLumaG, kLumaB, 0}};
 constexpr double kSepiaMatrix[3][4] = {{0.393, 0.769, 0.189, 0}, {0.349, 0.686, 0.168, 0}, {0.272, 0.534, 0.131, 0}};
 
 // CSS grayscale()/sepia() at `amount` (clamped to 1): the full matrix moved toward the identity

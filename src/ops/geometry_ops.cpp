@@ -56,8 +56,9 @@ Rgba8 color(const OpSpec &op, const std::string &key) {
 }
 
 // An integer parameter in [lo, hi]; NaN and fractions are rejected (defence in depth).
-Result<int> integer(const OpSpec &op, const std::string &key, double lo, double hi) {
-    const double v = op.number(key);
+// `absent`: what leaving out an optional parameter without a catalogue default means.
+Result<int> integer(const OpSpec &op, const std::string &key, double lo, double hi, double absent = NAN) {
+    const double v = std::isnan(absent) ? op.number(key) : op.number_or(key, absent);
     if (!(v >= lo && v <= hi) || v != std::floor(v)) {
         return invalid(op.op + " " + key + " must be an integer in " + std::to_string(int64_t(lo)) + ".." +
                        std::to_string(int64_t(hi)));
@@ -90,7 +91,7 @@ Result<Image> run_resize(const Image &src, const OpSpec &op, const Limits &limit
 // width/height 0 (absent) = to the right/bottom edge.
 Result<Image> run_crop(const Image &src, const OpSpec &op, const Limits &limits) {
     auto left = integer(op, "left", 0, limits.max_side), top = integer(op, "top", 0, limits.max_side);
-    auto width = integer(op, "width", 0, limits.max_side), height = integer(op, "height", 0, limits.max_side);
+    auto width = integer(op, "width", 0, limits.max_side, 0), height = integer(op, "height", 0, limits.max_side, 0);
     for (auto *r : {&left, &top, &width, &height})
         if (!r->ok()) return r->status();
     Box b{left.value(), top.value(), width.value(), height.value()};

@@ -41,10 +41,6 @@ Result<Image> resample_lanczos3(const Image &src, int width, int height);
 // Any kernel; pre_shrink = true box-reduces first by preshrink_factor() per axis (ops/geometry.h).
 Result<Image> resample(const Image &src, int width, int height, Kernel kernel, bool pre_shrink);
 
-// Rec.709 luma on the sRGB-encoded values (as CSS grayscale(1) and skimage.color.rgb2gray):
-// Y = 0.2126 R + 0.7152 G + 0.0722 B; output R=G=B=Y, alpha unchanged.
-Result<Image> grayscale(const Image &src);
-
 // Gaussian blur with standard deviation sigma in pixels (sigma > 0), edges repeated, alpha
 // premultiplied. The `radius` of the specification maps to sigma = radius (CSS blur() and
 // Pillow's GaussianBlur use the same convention).
