@@ -44,16 +44,17 @@ Composition composition_of(const SaliencyMap &map, int image_w, int image_h, std
     const double total = saliency_total(map);
     const int mw = map.width, mh = map.height;
     const double mean = total / (double(mw) * mh);
-    double rot = 0, cx = 0, cy = 0;
+    double rot = 0, cx = 0, cy = 0, subject_mass = 0;
     int x0 = mw, y0 = mh, x1 = -1, y1 = -1, low = 0;
     const float object = float(std::min(1.0, 3.0 * mean));
     for (int y = 0; y < mh; ++y)
         for (int x = 0; x < mw; ++x) {
             const double v = map.at(x, y);
             rot += v * thirds_weight((x + 0.5) / mw, (y + 0.5) / mh);
-            cx += v * (x + 0.5);
-            cy += v * (y + 0.5);
             if (map.at(x, y) >= object) {
+                cx += v * (x + 0.5);
+                cy += v * (y + 0.5);
+                subject_mass += v;
                 x0 = std::min(x0, x); x1 = std::max(x1, x);
                 y0 = std::min(y0, y); y1 = std::max(y1, y);
             }
@@ -61,14 +62,16 @@ Composition composition_of(const SaliencyMap &map, int image_w, int image_h, std
         }
     if (total > 0) {
         c.rule_of_thirds = rot / total;
-        c.centroid_x = cx / total * map.scale_x;
-        c.centroid_y = cy / total * map.scale_y;
         const double left = saliency_mass(map, 0, 0, image_w / 2.0, image_h);
         const double top = saliency_mass(map, 0, 0, image_w, image_h / 2.0);
         c.balance_x = 1.0 - std::fabs(2 * left - total) / total;
         c.balance_y = 1.0 - std::fabs(2 * top - total) / total;
     }
     c.balance = 0.5 * (c.balance_x + c.balance_y);
+    if (subject_mass > 0) {
+        c.centroid_x = cx / subject_mass * map.scale_x;
+        c.centroid_y = cy / subject_mass * map.scale_y;
+    }
     if (x1 >= 0) {
         c.subject_x = x0 * map.scale_x;
         c.subject_y = y0 * map.scale_y;

@@ -15,7 +15,7 @@ struct Composition {
     double symmetry_horizontal = 1, symmetry_vertical = 1, symmetry = 1;  // max(0, NCC with the mirror)
     double negative_space = 0;   // share of map cells below the mean saliency
     double subject_x = 0, subject_y = 0, subject_w = 0, subject_h = 0;  // cells ≥ 3 × mean (Hou & Zhang)
-    double centroid_x = 0, centroid_y = 0;
+    double centroid_x = 0, centroid_y = 0;  // saliency-weighted centre of the subject cells
     std::optional<double> horizon_tilt;
     double score = 0;
 };

@@ -25,7 +25,7 @@ public:
         value_prefix();
         if (!std::isfinite(v)) { out_ += "null"; return *this; }
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%.6g", v);
+        std::snprintf(buf, sizeof buf, "%.10g", v);  // doubles survive to 1e-10 relative
         out_ += buf;
         return *this;
     }

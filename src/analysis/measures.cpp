@@ -81,7 +81,11 @@ Result<LumaPlane> luma_plane(const Image &img, int factor) {
     p.height = img.height() / factor;
     p.px.resize(size_t(p.width) * size_t(p.height));
     Halide::Runtime::Buffer<uint8_t, 2> out(p.px.data(), p.width, p.height);
-    auto in = img.view();
+    // The blocks are centred: the remainder is dropped on both sides alike, so a mirrored image
+    // gives the mirrored plane (composition's symmetry test relies on it).
+    const int ox = (img.width() - p.width * factor) / 2, oy = (img.height() - p.height * factor) / 2;
+    auto in = img.view().cropped(0, ox, p.width * factor).cropped(1, oy, p.height * factor);
+    in.translate({-ox, -oy});
     if (Status st = halide_status("pp_luma", pp_luma(in, factor, out)); !st.is_ok()) return st;
     return p;
 }

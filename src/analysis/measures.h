@@ -34,7 +34,8 @@ struct LumaPlane {
     uint8_t at(int x, int y) const { return px[size_t(y) * size_t(width) + size_t(x)]; }
 };
 // Luma of every pixel, box-averaged over factor × factor blocks (rounded); the output is
-// floor(w / factor) × floor(h / factor) (at least 1×1: factor is lowered to fit).
+// floor(w / factor) × floor(h / factor) (at least 1×1: factor is lowered to fit); the blocks are
+// centred in the image.
 Result<LumaPlane> luma_plane(const Image &img, int factor);
 // Box-average an existing plane (for the small copies made from a larger one).
 LumaPlane box_downscale(const LumaPlane &in, int factor);
