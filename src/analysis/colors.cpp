@@ -1,10 +1,14 @@
 // colors.cpp: dominant colour, palette, average, colorfulness and the histogram/stats objects.
 #include "analysis/colors.h"
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 #include <cstdio>
 
+#include "HalideBuffer.h"
 #include "analysis/quantize.h"
+#include "pp_color_moments.h"
 #include "color/color.h"
 
 namespace pixelpipe::analysis {
@@ -48,20 +52,21 @@ const char *nearest_css_name(uint8_t r, uint8_t g, uint8_t b) {
     return best;
 }
 
-double colorfulness(const Image &img, bool skip_transparent) {
-    // Integer sums: rg ∈ [−255, 255], yb2 = 2·yb ∈ [−510, 510]; 64-bit holds 12 MP of squares.
-    int64_t n = 0, srg = 0, syb = 0, srg2 = 0, syb2 = 0;
-    const size_t count = size_t(img.width()) * size_t(img.height());
-    const uint8_t *p = img.data();
-    for (size_t i = 0; i < count; ++i, p += 4) {
-        if (skip_transparent && p[3] == 0) continue;
-        const int rg = int(p[0]) - p[1], yb2 = int(p[0]) + p[1] - 2 * int(p[2]);
-        ++n; srg += rg; syb += yb2; srg2 += rg * rg; syb2 += yb2 * yb2;
-    }
-    if (n == 0) return 0;
-    const double mrg = double(srg) / n, myb = double(syb) / n / 2.0;
-    const double vrg = std::max(0.0, double(srg2) / n - mrg * mrg);
-    const double vyb = std::max(0.0, double(syb2) / n / 4.0 - myb * myb);
+Result<double> colorfulness(const Image &img, bool skip_transparent) {
+    const int strips = (img.height() + 63) / 64;  // the generator's strip height
+    Halide::Runtime::Buffer<int32_t, 3> out(img.width(), 5, strips);
+    auto in = img.view();
+    if (int err = pp_color_moments(in, skip_transparent, out); err != 0)
+        return Status::error(ErrorCode::INTERNAL, "pp_color_moments failed (Halide error " + std::to_string(err) + ")");
+    double sum[5] = {0, 0, 0, 0, 0};
+    for (int t = 0; t < strips; ++t)
+        for (int k = 0; k < 5; ++k)
+            for (int x = 0; x < img.width(); ++x) sum[k] += out(x, k, t);
+    const double n = sum[0];
+    if (n == 0) return 0.0;
+    const double mrg = sum[1] / n, myb = sum[3] / n / 2.0;
+    const double vrg = std::max(0.0, sum[2] / n - mrg * mrg);
+    const double vyb = std::max(0.0, sum[4] / n / 4.0 - myb * myb);
     return std::sqrt(vrg + vyb) + 0.3 * std::sqrt(mrg * mrg + myb * myb);
 }
 
@@ -102,7 +107,9 @@ Status write_colors(JsonWriter &json, const Image &img, const Histograms &h, boo
         json.end_object();
     }
     json.end_array();
-    json.field("colorfulness", colorfulness(img, has_transparent));
+    auto cf = colorfulness(img, has_transparent);
+    if (!cf.ok()) return cf.status();
+    json.field("colorfulness", cf.value());
     json.key("histogram").begin_object();
     write_hist_array(json, "r", h.r);
     write_hist_array(json, "g", h.g);

@@ -12,6 +12,7 @@ std::optional<double> horizon_tilt_degrees(const LumaPlane &p) {
     if (w < 16 || h < 8) return std::nullopt;
     constexpr double kMaxDeg = 30, kStep = 0.25;
     const int n_theta = int(2 * kMaxDeg / kStep) + 1;
+    constexpr int kWindow = int(8 / kStep);  // ±8°
     std::vector<double> sin_t(static_cast<size_t>(n_theta)), cos_t(static_cast<size_t>(n_theta));
     for (int t = 0; t < n_theta; ++t) {
         const double a = (-kMaxDeg + t * kStep) * M_PI / 180.0;
@@ -19,11 +20,12 @@ std::optional<double> horizon_tilt_degrees(const LumaPlane &p) {
         cos_t[size_t(t)] = std::cos(a);
     }
     // Edge pixels: Sobel on the interior.
-    struct Edge { int x, y; double m; };
+    struct Edge { int x, y; double m; int t0, t1; };  // t0..t1: the angle bins it votes in
     std::vector<Edge> edges;
     double mean_mag = 0;
     std::vector<double> mag(size_t(w) * size_t(h), 0.0);
     std::vector<uint8_t> horizontal(mag.size(), 0);
+    std::vector<float> angle(mag.size(), 0.f);  // line angle implied by the gradient, degrees
     for (int y = 1; y + 1 < h; ++y)
         for (int x = 1; x + 1 < w; ++x) {
             auto I = [&](int dx, int dy) { return int(p.at(x + dx, y + dy)); };
@@ -34,13 +36,19 @@ std::optional<double> horizon_tilt_degrees(const LumaPlane &p) {
             mag[i] = m;
             mean_mag += m;
             horizontal[i] = std::abs(gx) <= std::abs(gy) * std::tan(kMaxDeg * M_PI / 180.0);
+            // The edge runs perpendicular to the gradient: angle θ with tan θ = −gx / gy.
+            if (gy != 0) angle[i] = float(std::atan(-double(gx) / gy) * 180.0 / M_PI);
         }
     mean_mag /= double(w - 2) * double(h - 2);
     const double threshold = std::max(24.0, 2.0 * mean_mag);
     for (int y = 1; y + 1 < h; ++y)
         for (int x = 1; x + 1 < w; ++x) {
             const size_t i = size_t(y) * size_t(w) + size_t(x);
-            if (horizontal[i] && mag[i] > threshold) edges.push_back({x, y, mag[i]});
+            if (!horizontal[i] || mag[i] <= threshold) continue;
+            // Vote only within ±kWindow of the gradient's own angle: Sobel's angle on real
+            // edges is good to a few degrees, and a quarter of the votes keeps the pass fast.
+            const int centre = int(std::lround((angle[i] + kMaxDeg) / kStep));
+            edges.push_back({x, y, mag[i], std::max(0, centre - kWindow), std::min(n_theta - 1, centre + kWindow)});
         }
     if (edges.empty()) return std::nullopt;
 
@@ -49,7 +57,7 @@ std::optional<double> horizon_tilt_degrees(const LumaPlane &p) {
     std::vector<double> acc(size_t(n_theta) * size_t(n_rho), 0.0);
     std::vector<int> votes(acc.size(), 0);
     for (const Edge &e : edges)
-        for (int t = 0; t < n_theta; ++t) {
+        for (int t = e.t0; t <= e.t1; ++t) {
             const int rho = int(std::lround(e.y * cos_t[size_t(t)] - e.x * sin_t[size_t(t)])) - rho_min;
             acc[size_t(t) * size_t(n_rho) + size_t(rho)] += e.m;
             ++votes[size_t(t) * size_t(n_rho) + size_t(rho)];

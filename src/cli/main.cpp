@@ -6,6 +6,7 @@
 //                    [--max-pixels N] [--max-side N] [STEP ...]
 //   pixelpipe_native analyze IN --types colors,quality,... [--palette-size N] [--aspect-ratio R]
 //                    [--source-format F] [--saliency-out FILE] [--repeat N]
+//   pixelpipe_native metadata FILE  (bit depth, alpha, ICC, EXIF from the header: codec/metadata.h)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include "analysis/analyze.h"
 #include "analysis/saliency.h"
 #include "codec/decode.h"
+#include "codec/metadata.h"
 #include "ops/registry.h"
 #include "pipeline/variations.h"
 
@@ -118,7 +120,8 @@ int usage() {
                  "       pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]\n"
                  "                        [--max-pixels N] [--max-side N] [STEP ...]\n"
                  "       pixelpipe_native analyze IN --types colors,quality,... [--palette-size N]\n"
-                 "                        [--aspect-ratio R] [--source-format F] [--saliency-out FILE] [--repeat N]\n");
+                 "                        [--aspect-ratio R] [--source-format F] [--saliency-out FILE] [--repeat N]\n"
+                 "       pixelpipe_native metadata FILE\n");
     return 64;
 }
 
@@ -262,6 +265,12 @@ int main(int argc, char **argv) {
     if (argc >= 3 && std::strcmp(argv[1], "info") == 0) return cmd_info(argv[2]);
     if (argc >= 2 && std::strcmp(argv[1], "run") == 0) return cmd_run(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "analyze") == 0) return cmd_analyze(argc, argv);
+    if (argc >= 3 && std::strcmp(argv[1], "metadata") == 0) {
+        std::vector<uint8_t> bytes;
+        if (!read_file(argv[2], bytes)) return usage();
+        std::printf("%s\n", codec::to_json(codec::read_metadata(bytes.data(), bytes.size())).c_str());
+        return 0;
+    }
     if (argc >= 2 && std::strcmp(argv[1], "ops") == 0) {
         for (const auto &name : ops::list_operations()) std::printf("%s\n", name.c_str());
         return 0;

@@ -4,10 +4,14 @@
 #include "codec/metadata.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 
 #include "analysis/json_writer.h"
 #include "codec/exif.h"
+#include "codec/stb_guard.h"
+#include "stb_image.h"
 
 namespace pixelpipe::codec {
 namespace {
@@ -73,6 +77,26 @@ void read_jpeg(const uint8_t *data, size_t size, SourceMetadata &m) {
     });
 }
 
+// iCCP: profile name, NUL, compression method (0), zlib stream. The profile is inflated by
+// stb_image's zlib under an 8 MB stb budget (profiles are a few KB; a hostile chunk cannot
+// balloon); the name stands in for the description if the profile has none or does not inflate.
+void read_png_iccp(const uint8_t *body, size_t len, SourceMetadata &m) {
+    m.icc = true;
+    const size_t name_len = strnlen(reinterpret_cast<const char *>(body), std::min<size_t>(len, 80));
+    const std::string name = trimmed(body, name_len);
+    if (name_len + 2 < len && body[name_len + 1] == 0 && len - name_len - 2 < size_t(INT32_MAX)) {
+        StbBudgetScope budget(8u << 20, 8u << 20);
+        int out_len = 0;
+        char *icc = stbi_zlib_decode_malloc(reinterpret_cast<const char *>(body + name_len + 2), int(len - name_len - 2), &out_len);
+        if (icc) {
+            read_icc(reinterpret_cast<const uint8_t *>(icc), size_t(out_len), m);
+            stb_guard_release(icc);
+            std::free(icc);
+        }
+    }
+    if (m.icc_description.empty()) m.icc_description = name;
+}
+
 void read_png(const uint8_t *data, size_t size, SourceMetadata &m) {
     size_t pos = 8;
     while (pos + 12 <= size) {
@@ -85,8 +109,7 @@ void read_png(const uint8_t *data, size_t size, SourceMetadata &m) {
         } else if (std::memcmp(type, "tRNS", 4) == 0) {
             m.has_alpha = true;
         } else if (std::memcmp(type, "iCCP", 4) == 0) {
-            m.icc = true;
-            m.icc_description = trimmed(body, std::min<size_t>(len, 79));  // the profile name
+            read_png_iccp(body, len, m);
         } else if (std::memcmp(type, "eXIf", 4) == 0) {
             read_exif(body, len, m);
         } else if (std::memcmp(type, "IEND", 4) == 0) {

@@ -13,8 +13,8 @@ struct SourceMetadata {
     int bit_depth = 8;             // bits per sample as stored (JPEG SOF precision, PNG IHDR)
     bool has_alpha = false;        // from the header: PNG colour type 4/6 or a tRNS chunk
     bool icc = false;              // an ICC profile is embedded (JPEG APP2, PNG iCCP)
-    std::string icc_description;   // JPEG: the profile's 'desc' tag; PNG: the iCCP name
-    std::string icc_color_space;   // ICC header colour space ("RGB", "GRAY", "CMYK"), JPEG only
+    std::string icc_description;   // the profile's 'desc' tag (PNG: else the iCCP name)
+    std::string icc_color_space;   // ICC header colour space ("RGB", "GRAY", "CMYK")
     bool exif = false;             // an EXIF block was found (JPEG APP1, PNG eXIf)
     std::string make, model, date_time;
     bool gps = false;

@@ -295,6 +295,51 @@ def test_degenerate_images(cli, testdata, tmp):
         report(f"{label}: every type answers, no NaN", ok, proc.stderr.strip()[:120])
 
 
+# --- metadata (codec/metadata.h) against Pillow -----------------------------------------------
+def pillow_metadata(path):
+    from PIL import ImageCms
+    import io
+    im = Image.open(path)
+    raw = open(path, "rb").read(32)
+    # Pillow hands 16-bit RGB PNGs out as 8-bit RGB: the IHDR byte says what is stored.
+    bits = raw[24] if raw[:8] == b"\x89PNG\r\n\x1a\n" else getattr(im, "bits", 8)
+    icc = im.info.get("icc_profile")
+    desc = None
+    if icc:
+        try:
+            desc = ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(icc))).strip() or None
+        except Exception:
+            desc = None
+    exif = im.getexif()
+    fields = None
+    if len(exif) or im.info.get("exif"):
+        dt = exif.get_ifd(0x8769).get(0x9003) or exif.get(0x0132)
+        fields = {"make": (exif.get(0x010F) or "").strip("\0 ") or None,
+                  "model": (exif.get(0x0110) or "").strip("\0 ") or None,
+                  "dateTime": (dt or "").strip("\0 ") or None, "gps": 0x8825 in exif}
+    return bits, icc is not None, desc, fields
+
+
+def test_metadata(cli, testdata, tmp):
+    folder = os.path.join(testdata, "formats")
+    names = [n for n in sorted(os.listdir(folder)) if n.startswith(("jpeg_", "png_")) and "12bit" not in n
+             and "arithmetic" not in n and "cgbi" not in n]
+    names += [os.path.join("exif_orientation", n) for n in sorted(os.listdir(os.path.join(folder, "exif_orientation")))[:2]]
+    names += [os.path.join("..", "photos", n) for n in sorted(os.listdir(os.path.join(testdata, "photos")))]
+    for n in names:
+        path = os.path.join(folder, n)
+        proc = subprocess.run([cli, "metadata", path], capture_output=True, text=True)
+        ours = json.loads(proc.stdout)
+        bits, has_icc, desc, exif = pillow_metadata(path)
+        ok = ours["bitDepth"] == bits and (ours["icc"] is not None) == has_icc
+        if has_icc:
+            ok = ok and ours["icc"]["description"] == desc
+        ok = ok and (ours["exif"] is not None) == (exif is not None)
+        if exif is not None and ours["exif"] is not None:
+            ok = ok and all(ours["exif"][k] == exif[k] for k in ("make", "model", "dateTime", "gps"))
+        report(f"metadata {n} == Pillow", ok, f"ours {json.dumps(ours)[:90]} | pillow bits {bits} icc {has_icc} {desc} {exif}")
+
+
 if __name__ == "__main__":
     sys.exit(CHECKS.main([test_raw_measures, test_saliency_vs_opencv, test_rule_of_thirds_and_symmetry, test_horizon,
-                          test_degenerate_images, test_degradations], "pp-analysis-"))
+                          test_degenerate_images, test_metadata, test_degradations], "pp-analysis-"))
