@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace pixelpipe::analysis {
 namespace {
@@ -49,19 +50,39 @@ Composition composition_of(const SaliencyMap &map, int image_w, int image_h, std
     // Hou & Zhang threshold their object map at 3 × its mean; on a 64 px map with a busy
     // background that admits much of the frame, so a cell must also reach 0.3 of the peak.
     const float object = float(std::min(1.0, std::max(3.0 * mean, 0.3)));
+    int peak = 0;
     for (int y = 0; y < mh; ++y)
         for (int x = 0; x < mw; ++x) {
             const double v = map.at(x, y);
             rot += v * thirds_weight((x + 0.5) / mw, (y + 0.5) / mh);
-            if (map.at(x, y) >= object) {
-                cx += v * (x + 0.5);
-                cy += v * (y + 0.5);
-                subject_mass += v;
-                x0 = std::min(x0, x); x1 = std::max(x1, x);
-                y0 = std::min(y0, y); y1 = std::max(y1, y);
-            }
             if (v < mean) ++low;
+            if (v > map.v[size_t(peak)]) peak = y * mw + x;
         }
+    // The subject: the 4-connected cells above the threshold around the peak (the periodic DFT
+    // leaves bright cells along the frame's edges; they are not the subject unless they touch it).
+    std::vector<uint8_t> seen(map.v.size(), 0);
+    std::vector<int> stack{peak};
+    seen[size_t(peak)] = 1;
+    while (!stack.empty()) {
+        const int i = stack.back();
+        stack.pop_back();
+        const int x = i % mw, y = i / mw;
+        const double v = map.v[size_t(i)];
+        cx += v * (x + 0.5);
+        cy += v * (y + 0.5);
+        subject_mass += v;
+        x0 = std::min(x0, x); x1 = std::max(x1, x);
+        y0 = std::min(y0, y); y1 = std::max(y1, y);
+        const int nb[4][2] = {{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}};
+        for (const auto &n : nb) {
+            if (n[0] < 0 || n[0] >= mw || n[1] < 0 || n[1] >= mh) continue;
+            const int j = n[1] * mw + n[0];
+            if (!seen[size_t(j)] && map.v[size_t(j)] >= object) {
+                seen[size_t(j)] = 1;
+                stack.push_back(j);
+            }
+        }
+    }
     if (total > 0) {
         c.rule_of_thirds = rot / total;
         const double left = saliency_mass(map, 0, 0, image_w / 2.0, image_h);

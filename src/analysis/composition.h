@@ -14,8 +14,10 @@ struct Composition {
     double balance_x = 1, balance_y = 1, balance = 1;  // 1 − |mass left − right| / total (and top/bottom)
     double symmetry_horizontal = 1, symmetry_vertical = 1, symmetry = 1;  // max(0, NCC with the mirror)
     double negative_space = 0;   // share of map cells below the mean saliency
-    double subject_x = 0, subject_y = 0, subject_w = 0, subject_h = 0;  // cells ≥ max(3 × mean, 0.3)
-    double centroid_x = 0, centroid_y = 0;  // saliency-weighted centre of the subject cells
+    // Subject: the 4-connected cells ≥ max(3 × mean, 0.3) around the saliency peak; its box and
+    // its saliency-weighted centre.
+    double subject_x = 0, subject_y = 0, subject_w = 0, subject_h = 0;
+    double centroid_x = 0, centroid_y = 0;
     std::optional<double> horizon_tilt;
     double score = 0;
 };
