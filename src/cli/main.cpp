@@ -4,6 +4,9 @@
 //   pixelpipe_native ops            (the op ids this build executes, one a line)
 //   pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]
 //                    [--max-pixels N] [--max-side N] [STEP ...]
+//   pixelpipe_native analyze IN --types colors,quality,... [--palette-size N] [--aspect-ratio R]
+//                    [--source-format F] [--saliency-out FILE] [--repeat N]
+//   pixelpipe_native metadata FILE  (bit depth, alpha, ICC, EXIF from the header: codec/metadata.h)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -11,7 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "analysis/analyze.h"
+#include "analysis/saliency.h"
 #include "codec/decode.h"
+#include "codec/metadata.h"
 #include "ops/registry.h"
 #include "pipeline/variations.h"
 
@@ -20,6 +26,7 @@ using namespace pixelpipe;
 namespace {
 
 constexpr char kRawMagic[9] = "PPRAW001";
+constexpr char kSaliencyMagic[9] = "PPSAL001";
 
 bool read_file(const char *path, std::vector<uint8_t> &out) {
     FILE *f = std::fopen(path, "rb");
@@ -89,6 +96,17 @@ pipeline::OpSpec parse_step(const std::string &text) {
     return op;
 }
 
+Result<Image> load_ppraw(const std::vector<uint8_t> &bytes) {
+    if (bytes.size() < 16 || std::memcmp(bytes.data(), kRawMagic, 8) != 0)
+        return Status::error(ErrorCode::INVALID_ARGUMENT, "not a .ppraw file");
+    const int w = int(get_u32(&bytes[8])), h = int(get_u32(&bytes[12]));
+    if (bytes.size() != 16 + size_t(w) * size_t(h) * 4) return Status::error(ErrorCode::INVALID_ARGUMENT, ".ppraw size mismatch");
+    auto img = Image::allocate(w, h);
+    if (!img.ok()) return img.status();
+    std::memcpy(img.value().data(), bytes.data() + 16, img.value().size_bytes());
+    return img;
+}
+
 int fail(const Status &s) {
     std::fprintf(stderr, "ERROR %s: %s", error_code_name(s.code), s.message.c_str());
     if (s.variant >= 0) std::fprintf(stderr, " (variant %d, step %d)", s.variant, s.step);
@@ -100,7 +118,10 @@ int usage() {
     std::fprintf(stderr,
                  "usage: pixelpipe_native info FILE\n"
                  "       pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]\n"
-                 "                        [--max-pixels N] [--max-side N] [STEP ...]\n");
+                 "                        [--max-pixels N] [--max-side N] [STEP ...]\n"
+                 "       pixelpipe_native analyze IN --types colors,quality,... [--palette-size N]\n"
+                 "                        [--aspect-ratio R] [--source-format F] [--saliency-out FILE] [--repeat N]\n"
+                 "       pixelpipe_native metadata FILE\n");
     return 64;
 }
 
@@ -144,16 +165,8 @@ int cmd_run(int argc, char **argv) {
     for (int r = 0; r < repeat; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         if (ends_with(in, ".ppraw")) {
-            if (bytes.size() < 16 || std::memcmp(bytes.data(), kRawMagic, 8) != 0) {
-                return fail(Status::error(ErrorCode::INVALID_ARGUMENT, "not a .ppraw file"));
-            }
-            const int w = int(get_u32(&bytes[8])), h = int(get_u32(&bytes[12]));
-            if (bytes.size() != 16 + size_t(w) * size_t(h) * 4) {
-                return fail(Status::error(ErrorCode::INVALID_ARGUMENT, ".ppraw size mismatch"));
-            }
-            auto img = Image::allocate(w, h);
+            auto img = load_ppraw(bytes);
             if (!img.ok()) return fail(img.status());
-            std::memcpy(img.value().data(), bytes.data() + 16, img.value().size_bytes());
             result = pipeline::run_variations(img.value(), variants, limits);
         } else {
             result = pipeline::process_variations(bytes.data(), bytes.size(), variants, limits);
@@ -179,11 +192,85 @@ int cmd_run(int argc, char **argv) {
     return 0;
 }
 
+// analyze: the analysis JSON on stdout. IN is an encoded image (its format becomes the source
+// format) or a .ppraw. --saliency-out writes "PPSAL001", u32 LE width, height, the small luma copy
+// (width*height bytes) and the saliency map (width*height float32 LE), for the oracle test.
+int cmd_analyze(int argc, char **argv) {
+    if (argc < 3) return usage();
+    const std::string in = argv[2];
+    analysis::AnalyzeRequest req;
+    std::string saliency_out;
+    int repeat = 1;
+    for (int i = 3; i < argc; ++i) {
+        const std::string a = argv[i];
+        const std::string v = i + 1 < argc ? argv[++i] : "";
+        if (a == "--types") {
+            for (size_t start = 0; start <= v.size();) {
+                const size_t comma = std::min(v.find(',', start), v.size());
+                if (comma > start) req.types.push_back(v.substr(start, comma - start));
+                start = comma + 1;
+            }
+        } else if (a == "--palette-size") req.palette_size = std::atoi(v.c_str());
+        else if (a == "--aspect-ratio") req.aspect_ratio = std::atof(v.c_str());
+        else if (a == "--source-format") req.source_format = v;
+        else if (a == "--saliency-out") saliency_out = v;
+        else if (a == "--repeat") repeat = std::max(1, std::atoi(v.c_str()));
+        else return usage();
+    }
+    std::vector<uint8_t> bytes;
+    if (!read_file(in.c_str(), bytes)) {
+        std::fprintf(stderr, "cannot read %s\n", in.c_str());
+        return 64;
+    }
+    Image img;
+    if (ends_with(in, ".ppraw")) {
+        auto r = load_ppraw(bytes);
+        if (!r.ok()) return fail(r.status());
+        img = r.take();
+    } else {
+        auto d = codec::decode_image(bytes.data(), bytes.size(), Limits{});
+        if (!d.ok()) return fail(d.status());
+        if (req.source_format.empty()) req.source_format = d.value().format;
+        img = std::move(d.value().image);
+    }
+    Result<std::string> json = Status::error(ErrorCode::INTERNAL, "not run");
+    double best_ms = 1e300;
+    for (int r = 0; r < repeat; ++r) {
+        const auto t0 = std::chrono::steady_clock::now();
+        json = analysis::analyze_to_json(img, req);
+        if (!json.ok()) return fail(json.status());
+        best_ms = std::min(best_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    if (repeat > 1) std::fprintf(stderr, "analyze best of %d: %.2f ms\n", repeat, best_ms);
+    if (!saliency_out.empty()) {
+        auto map = analysis::saliency_map(img);
+        if (!map.ok()) return fail(map.status());
+        const auto &m = map.value();
+        std::vector<uint8_t> header(kSaliencyMagic, kSaliencyMagic + 8);
+        put_u32(header, uint32_t(m.width));
+        put_u32(header, uint32_t(m.height));
+        header.insert(header.end(), m.input.px.begin(), m.input.px.end());
+        if (!write_file(saliency_out.c_str(), header, reinterpret_cast<const uint8_t *>(m.v.data()), m.v.size() * 4)) {
+            std::fprintf(stderr, "cannot write %s\n", saliency_out.c_str());
+            return 64;
+        }
+    }
+    std::printf("%s\n", json.value().c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
     if (argc >= 3 && std::strcmp(argv[1], "info") == 0) return cmd_info(argv[2]);
     if (argc >= 2 && std::strcmp(argv[1], "run") == 0) return cmd_run(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "analyze") == 0) return cmd_analyze(argc, argv);
+    if (argc >= 3 && std::strcmp(argv[1], "metadata") == 0) {
+        std::vector<uint8_t> bytes;
+        if (!read_file(argv[2], bytes)) return usage();
+        std::printf("%s\n", codec::to_json(codec::read_metadata(bytes.data(), bytes.size())).c_str());
+        return 0;
+    }
     if (argc >= 2 && std::strcmp(argv[1], "ops") == 0) {
         for (const auto &name : ops::list_operations()) std::printf("%s\n", name.c_str());
         return 0;

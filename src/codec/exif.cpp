@@ -52,26 +52,85 @@ int tiff_orientation(const uint8_t *tiff, size_t size) {
     return 1;
 }
 
-int jpeg_exif_orientation(const uint8_t *data, size_t size) {
-    if (!data || size < 4 || data[0] != 0xFF || data[1] != 0xD8) return 1;
+void for_each_jpeg_segment(const uint8_t *data, size_t size,
+                           const std::function<bool(uint8_t, const uint8_t *, size_t)> &fn) {
+    if (!data || size < 4 || data[0] != 0xFF || data[1] != 0xD8) return;
     size_t pos = 2;
     while (pos + 4 <= size) {
-        if (data[pos] != 0xFF) return 1;  // lost sync: give up
+        if (data[pos] != 0xFF) return;  // lost sync: give up
         const uint8_t marker = data[pos + 1];
         if (marker == 0xFF) { ++pos; continue; }  // fill byte
         if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { pos += 2; continue; }
-        if (marker == 0xDA || marker == 0xD9) return 1;  // SOS / EOI: no metadata after this point
+        if (marker == 0xDA || marker == 0xD9) return;  // SOS / EOI: no metadata after this point
         const size_t len = size_t(data[pos + 2]) << 8 | data[pos + 3];
-        if (len < 2) return 1;
+        if (len < 2) return;
         const size_t seg = pos + 4;
         const size_t seg_len = len - 2;
-        if (seg_len > size - seg) return 1;  // segment runs past the buffer
-        if (marker == 0xE1 && seg_len >= 6 && std::memcmp(data + seg, "Exif\0\0", 6) == 0) {
-            return tiff_orientation(data + seg + 6, seg_len - 6);
-        }
+        if (seg_len > size - seg) return;  // segment runs past the buffer
+        if (!fn(marker, data + seg, seg_len)) return;
         pos = seg + seg_len;
     }
-    return 1;
+}
+
+int jpeg_exif_orientation(const uint8_t *data, size_t size) {
+    int orientation = 1;
+    for_each_jpeg_segment(data, size, [&](uint8_t marker, const uint8_t *seg, size_t n) {
+        if (marker == 0xE1 && n >= 6 && std::memcmp(seg, "Exif\0\0", 6) == 0) {
+            orientation = tiff_orientation(seg + 6, n - 6);
+            return false;
+        }
+        return true;
+    });
+    return orientation;
+}
+
+ExifFields tiff_exif_fields(const uint8_t *tiff, size_t size) {
+    ExifFields f;
+    Reader r{tiff, size, false};
+    if (!tiff || size < 8) return f;
+    if (tiff[0] == 'I' && tiff[1] == 'I') r.le = true;
+    else if (tiff[0] != 'M' || tiff[1] != 'M') return f;
+    uint32_t magic = 0, ifd0 = 0;
+    if (!r.u16(2, magic) || magic != 42 || !r.u32(4, ifd0)) return f;
+    // ASCII (type 2) value: inline when ≤ 4 bytes, else at the offset; trailing NULs dropped.
+    auto ascii = [&](size_t e, std::string &out) {
+        uint32_t type = 0, cnt = 0, off = 0;
+        if (!r.u16(e + 2, type) || type != 2 || !r.u32(e + 4, cnt) || cnt == 0 || cnt > 256) return;
+        size_t at = e + 8;
+        if (cnt > 4) {
+            if (!r.u32(e + 8, off)) return;
+            at = off;
+        }
+        if (at > size || size - at < cnt) return;
+        out.assign(reinterpret_cast<const char *>(tiff + at), cnt);
+        while (!out.empty() && (out.back() == '\0' || out.back() == ' ')) out.pop_back();
+        for (char &c : out)
+            if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    };
+    // Walks one IFD's 12-byte entries: fn(tag, entry offset).
+    auto walk = [&](uint32_t ifd, const std::function<void(uint32_t, size_t)> &fn) {
+        uint32_t count = 0;
+        if (!r.u16(ifd, count) || count > 1024) return;
+        for (uint32_t i = 0; i < count; ++i) {
+            const size_t e = size_t(ifd) + 2 + size_t(i) * 12;
+            uint32_t tag = 0;
+            if (!r.u16(e, tag)) return;
+            fn(tag, e);
+        }
+    };
+    uint32_t exif_ifd = 0;
+    walk(ifd0, [&](uint32_t tag, size_t e) {
+        if (tag == 0x010F) ascii(e, f.make);
+        else if (tag == 0x0110) ascii(e, f.model);
+        else if (tag == 0x0132) ascii(e, f.date_time);
+        else if (tag == 0x8825) f.gps = true;
+        else if (tag == 0x8769) r.u32(e + 8, exif_ifd);
+    });
+    if (exif_ifd >= 8 && exif_ifd != ifd0)
+        walk(exif_ifd, [&](uint32_t tag, size_t e) {
+            if (tag == 0x9003) ascii(e, f.date_time);
+        });
+    return f;
 }
 
 }  // namespace pixelpipe::codec

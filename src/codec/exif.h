@@ -1,8 +1,11 @@
-// exif.h: find the EXIF Orientation (tag 0x0112) in a JPEG's APP1 "Exif\0\0" segment.
-// Both TIFF byte orders; every read is bounds-checked against the buffer; garbage → 1.
+// exif.h: find the EXIF Orientation (tag 0x0112) in a JPEG's APP1 "Exif\0\0" segment, and the
+// few EXIF fields analyzeImage reports. Both TIFF byte orders; every read is bounds-checked
+// against the buffer; garbage → 1 (orientation) or empty fields.
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <string>
 
 namespace pixelpipe::codec {
 
@@ -11,5 +14,17 @@ int jpeg_exif_orientation(const uint8_t *data, size_t size);
 
 // Orientation from a bare TIFF header block ("II*\0" / "MM\0*" ...); 1 when absent or invalid.
 int tiff_orientation(const uint8_t *tiff, size_t size);
+
+struct ExifFields {
+    std::string make, model;   // IFD0 Make (0x010F), Model (0x0110)
+    std::string date_time;     // Exif DateTimeOriginal (0x9003), else IFD0 DateTime (0x0132)
+    bool gps = false;          // IFD0 has a GPS IFD pointer (0x8825)
+};
+ExifFields tiff_exif_fields(const uint8_t *tiff, size_t size);
+
+// Calls fn(marker, payload, payload_size) for each JPEG marker segment with a length, from SOI
+// up to SOS; fn returns false to stop. Stops quietly on a damaged segment.
+void for_each_jpeg_segment(const uint8_t *data, size_t size,
+                           const std::function<bool(uint8_t marker, const uint8_t *payload, size_t n)> &fn);
 
 }  // namespace pixelpipe::codec

@@ -58,10 +58,9 @@ Result<Image> trim(const Image &src, double threshold);
 //  entropy:   the window whose luma histogram (256 bins, Y = Rec.709 on encoded values,
 //             rounded) has the highest Shannon entropy; searched exhaustively (sharp/libvips
 //             trims low-entropy slices greedily, which approximates the same goal).
-//  attention: the window with the largest sum of a saliency map: |4-neighbour Laplacian of Y|
-//             (detail) + chroma max(R,G,B)-min(R,G,B) (saturation) + 64 for skin-tone pixels
-//             (Peer et al. 2003 RGB rule), each weighted by alpha/255 (libvips' attention idea:
-//             edges, skin and saturation).
+//  attention: the window holding the most saliency in pixelpipe's one saliency map (spectral
+//             residual on a ≤ 64 px luma copy, analysis/saliency.h), the map analyzeImage's
+//             smartCrop and composition use; when both axes are free both are searched.
 // Ties go to the window closest to the centre, so a featureless image gets a centre crop.
 Box smart_crop(const Image &img, int crop_width, int crop_height, Position strategy);
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ops/fit.h"
+#include "analysis/saliency.h"
 #include "ops/geometry.h"
 #include "ops/ops.h"
 #include "pp_resample.h"
@@ -121,34 +122,13 @@ Box smart_crop(const Image &img, int cw, int ch, Position strategy) {
             score[s] = entropy(hist, total);
         }
     } else {
-        // Saliency per pixel, summed per line, then window sums by prefix sums.
-        std::vector<double> line_sum(n_lines, 0.0);
-        auto Y = [&](int x, int y) {
-            x = std::clamp(x, 0, w - 1);
-            y = std::clamp(y, 0, h - 1);
-            return luma8(img.row(y) + size_t(x) * 4);
-        };
-        const int y0 = along_x ? box.top : 0, y1 = along_x ? box.top + ch : h;
-        for (int y = y0; y < y1; ++y) {
-            const uint8_t *row = img.row(y);
-            for (int x = 0; x < w; ++x) {
-                const uint8_t *p = row + size_t(x) * 4;
-                const int r = p[0], g = p[1], b = p[2];
-                const double edge = std::abs(4 * Y(x, y) - Y(x - 1, y) - Y(x + 1, y) - Y(x, y - 1) - Y(x, y + 1));
-                const int mx = std::max({r, g, b}), mn = std::min({r, g, b});
-                const double sat = mx - mn;
-                const bool skin = r > 95 && g > 40 && b > 20 && mx - mn > 15 && std::abs(r - g) > 15 && r > g && r > b;
-                const double s = (edge + sat + (skin ? 64.0 : 0.0)) * (p[3] / 255.0);
-                line_sum[along_x ? x : y] += s;
-            }
-        }
-        double acc = 0;
-        for (int l = 0; l < window; ++l) acc += line_sum[l];
-        score[0] = acc;
-        for (int s = 1; s < n_pos; ++s) {
-            acc += line_sum[s + window - 1] - line_sum[s - 1];
-            score[s] = acc;
-        }
+        // The one saliency map of pixelpipe (analysis/saliency.h): analyzeImage's smartCrop and
+        // composition see the same thing. A failed map (out of memory) falls back to the centre.
+        auto map = analysis::saliency_map(img);
+        Box centre{(w - cw) / 2, (h - ch) / 2, cw, ch};
+        if (!map.ok()) return centre;
+        const analysis::CropWindow win = analysis::best_crop(map.value(), w, h, cw, ch);
+        return Box{win.left, win.top, cw, ch};
     }
     const int at = best_position(score);
     if (along_x) box.left = at;

@@ -1,0 +1,257 @@
+// analysis_generator.cpp: the measuring passes of analyzeImage (src/analysis/).
+// Family: pp_histogram (r, g, b, a, luma histograms), pp_luma (luma plane, box-downscaled by an
+// integer factor), pp_luma_measures (column sums of the Laplacian, its square and Immerkær's
+// noise operator), pp_blockiness (column sums of luma steps by 8-row phase), pp_color_moments
+// (column sums of the colorfulness opponent channels and their squares).
+// Reductions are per row strip so that strips run in parallel; C++ adds the partial results in
+// double (src/analysis/measures.cpp).
+#include "Halide.h"
+#include "common/layout.h"
+
+namespace pixelpipe::gen {
+using namespace Halide;
+
+// js-api.md's luma, rounded half up, exactly: (2126 R + 7152 G + 722 B + 5000) / 10000 is the
+// same number as round(0.2126 R + 0.7152 G + 0.0722 B) without float rounding doubts, so numpy
+// can reproduce every bin.
+inline Expr luma8(const Expr &r, const Expr &g, const Expr &b) {
+    return cast<uint8_t>((cast<uint32_t>(r) * 2126 + cast<uint32_t>(g) * 7152 + cast<uint32_t>(b) * 722 + 5000) / 10000);
+}
+
+class Histogram : public Generator<Histogram> {
+public:
+    GeneratorParam<bool> threads{"threads", false};
+
+    Input<Buffer<uint8_t, 3>> input{"input"};          // x, y, c; RGBA8 interleaved
+    Input<bool> skip_transparent{"skip_transparent"};  // true: pixels with a == 0 are not counted
+    Output<Buffer<int32_t, 2>> output{"output"};       // bin 0..255, channel 0..4 = r, g, b, a, luma
+
+    void generate() {
+        // Partial histograms per strip of kRows rows, then their sum: strips run in parallel.
+        // Inside a strip, 4 copies of each histogram take the pixels x mod 4 = 0..3: runs of one
+        // value (every alpha of an opaque image, flat areas) would otherwise chain each increment
+        // on the previous store to the same counter. r.x (channel) and r.y (copy) are innermost
+        // and unrolled (see schedule): each pixel is loaded once and scattered 5 times.
+        const Expr strips = (input.height() + kRows - 1) / kRows;
+        r = RDom(0, 5, 0, 4, 0, (input.width() + 3) / 4, 0, kRows);
+        const Expr x = r.z * 4 + r.y, y = strip * kRows + r.w;
+        r.where(x < input.width() && y < input.height());
+        // The where clause does not narrow bounds inference: clamp so the last partial group of
+        // 4 and the last partial strip stay inside the buffer (their counts are skipped anyway).
+        const Expr xc = min(x, input.width() - 1), yc = min(y, input.height() - 1);
+        const Expr rr = input(xc, yc, 0), gg = input(xc, yc, 1), bb = input(xc, yc, 2), aa = input(xc, yc, 3);
+        const Expr value = select(r.x == 0, rr, r.x == 1, gg, r.x == 2, bb, r.x == 3, aa, luma8(rr, gg, bb));
+        partial(bin, ch, copy, strip) = 0;
+        partial(cast<int>(value), r.x, r.y, strip) += select(skip_transparent && aa == 0, 0, 1);
+
+        s = RDom(0, 4, 0, strips);
+        output(bin, ch) = 0;
+        output(bin, ch) += partial(bin, ch, s.x, s.y);
+
+        constrain_rgba8_interleaved(input);
+        set_rgba_estimates(input);
+        skip_transparent.set_estimate(false);
+        output.set_estimates({{0, 256}, {0, 5}});
+        output.dim(0).set_bounds(0, 256);
+        output.dim(1).set_bounds(0, 5);
+    }
+
+    void schedule() {
+        if (auto_schedule) return;
+        partial.compute_root().bound(bin, 0, 256).bound(ch, 0, 5).bound(copy, 0, 4);
+        partial.vectorize(bin, natural_vector_size<int32_t>());
+        partial.update().unroll(r.x).unroll(r.y);
+        if (threads) partial.update().parallel(strip);
+        output.update().reorder(bin, ch, s.x, s.y).vectorize(bin, natural_vector_size<int32_t>());
+    }
+
+private:
+    // 16 rows of a 4256-px RGBA image = 272 KB: a strip stays in L2 while it is scanned, and a
+    // 12 MP image has 178 strips to spread over the threads.
+    static constexpr int kRows = 16;
+    Var bin{"bin"}, ch{"ch"}, copy{"copy"}, strip{"strip"};
+    RDom r, s;
+    Func partial{"partial"};
+};
+
+class Luma : public Generator<Luma> {
+public:
+    GeneratorParam<bool> threads{"threads", false};
+
+    Input<Buffer<uint8_t, 3>> input{"input"};  // x, y, c; RGBA8 interleaved
+    Input<int> factor{"factor"};               // box size 1..4096; output = floor(input / factor)
+    Output<Buffer<uint8_t, 2>> output{"output"};
+
+    void generate() {
+        // Column sums of `factor` rows over the full input width (dense vector loads), then
+        // each output pixel adds `factor` neighbouring column sums. (Summing the box per output
+        // pixel vectorised across output x loaded the input with a stride of `factor` pixels:
+        // gathers; a 12 MP image at factor 67 took 60 ms natively that way.)
+        // Clamped reads: column sums are computed in whole vectors, past the right edge.
+        Func clamped = BoundaryConditions::repeat_edge(input);
+        luma(x, y) = cast<uint32_t>(luma8(clamped(x, y, 0), clamped(x, y, 1), clamped(x, y, 2)));
+        rj = RDom(0, factor);
+        colsum(x, y) = cast<uint32_t>(0);
+        colsum(x, y) += luma(x, y * factor + rj);
+        ri = RDom(0, factor);
+        box(x, y) = cast<uint32_t>(0);
+        box(x, y) += colsum(x * factor + ri, y);
+        const Expr n = cast<uint32_t>(factor * factor);
+        output(x, y) = cast<uint8_t>((box(x, y) + n / 2) / n);
+
+        constrain_rgba8_interleaved(input);
+        set_rgba_estimates(input);
+        factor.set_estimate(2);
+        output.set_estimates({{0, 960}, {0, 540}});
+    }
+
+    void schedule() {
+        if (auto_schedule) return;
+        const int lanes = natural_vector_size<uint32_t>();
+        // Rows in groups of 4 (GuardWithIf: a 1-row output stays legal).
+        output.split(y, yo, yi, 4, TailStrategy::GuardWithIf);
+        if (threads) output.parallel(yo);
+        colsum.compute_at(output, yi).vectorize(x, lanes);
+        colsum.update().reorder(x, rj).vectorize(x, lanes);
+        box.compute_at(output, yi);
+    }
+
+private:
+    Var x{"x"}, y{"y"}, yo{"yo"}, yi{"yi"};
+    RDom rj, ri;
+    Func luma{"luma"}, colsum{"colsum"}, box{"box"};
+};
+
+// Column sums per strip of kRows interior rows: k 0 = Σ lap, 1 = Σ lap², 2 = Σ |immerkaer|, for
+// interior pixels (1 ≤ x ≤ w-2, 1 ≤ y ≤ h-2; others add 0). Reducing over y keeps x a pure,
+// vectorised dimension; C++ adds the (w × 3 × strips) int32 partials in double.
+// lap = 4-neighbour Laplacian [0 1 0; 1 -4 1; 0 1 0]; Immerkær (1996) N = [1 -2 1; -2 4 -2; 1 -2 1].
+// int32 is exact: |lap| ≤ 1020, lap² ≤ 1 040 400, × 64 rows < 2^31.
+class LumaMeasures : public Generator<LumaMeasures> {
+public:
+    GeneratorParam<bool> threads{"threads", false};
+
+    Input<Buffer<uint8_t, 2>> luma{"luma"};         // x, y; at least 3×3
+    Output<Buffer<int32_t, 3>> output{"output"};    // x, k 0..2, strip
+
+    void generate() {
+        Func in{"in"};
+        in(x, y) = cast<int32_t>(luma(clamp(x, 0, luma.width() - 1), clamp(y, 0, luma.height() - 1)));
+        lap(x, y) = in(x - 1, y) + in(x + 1, y) + in(x, y - 1) + in(x, y + 1) - 4 * in(x, y);
+        imm(x, y) = cast<int32_t>(abs(in(x - 1, y - 1) + in(x + 1, y - 1) + in(x - 1, y + 1) + in(x + 1, y + 1) -
+                        2 * (in(x, y - 1) + in(x, y + 1) + in(x - 1, y) + in(x + 1, y)) + 4 * in(x, y)));
+        const Expr inside_x = x >= 1 && x <= luma.width() - 2;
+        r = RDom(0, kRows);
+        const Expr yr = strip * kRows + r;
+        const Expr inside = inside_x && yr >= 1 && yr <= luma.height() - 2;
+        const Expr l = lap(x, yr);
+        output(x, k, strip) = 0;
+        output(x, k, strip) += select(inside, select(k == 0, l, k == 1, l * l, imm(x, yr)), 0);
+
+        output.set_estimates({{0, 2000}, {0, 3}, {0, 24}});
+        luma.set_estimates({{0, 2000}, {0, 1500}});
+    }
+
+    void schedule() {
+        if (auto_schedule) return;
+        const int lanes = natural_vector_size<int32_t>();
+        output.bound(k, 0, 3).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
+        output.update().reorder(x, k, r, strip).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
+        if (threads) output.update().parallel(strip);
+    }
+
+private:
+    static constexpr int kRows = 64;
+    Var x{"x"}, y{"y"}, k{"k"}, strip{"strip"};
+    RDom r;
+    Func lap{"lap"}, imm{"imm"};
+};
+
+// Column sums per strip of 64 rows of full-resolution luma steps (the 8×8 block grid of a JPEG
+// is only visible there): k 0..7 = Σ |Y(x, y+1) − Y(x, y)| over the strip's rows with y mod 8 ==
+// k; k 8 = Σ |Y(x+1, y) − Y(x, y)| over the strip's rows. Steps past the last row or column are
+// 0. C++ groups columns by x mod 8.
+class Blockiness : public Generator<Blockiness> {
+public:
+    GeneratorParam<bool> threads{"threads", false};
+
+    Input<Buffer<uint8_t, 3>> input{"input"};     // x, y, c; RGBA8 interleaved
+    Output<Buffer<int32_t, 3>> output{"output"};  // x, k 0..8, strip
+
+    void generate() {
+        Func clamped = BoundaryConditions::repeat_edge(input);
+        Y(x, y) = cast<int16_t>(luma8(clamped(x, y, 0), clamped(x, y, 1), clamped(x, y, 2)));
+        r = RDom(0, 8, 0, 8);  // r.x = phase, r.y = block row within the strip
+        const Expr yv = strip * 64 + r.y * 8 + r.x;
+        const Expr vstep = select(yv + 1 < input.height(), cast<int32_t>(abs(Y(x, yv + 1) - Y(x, yv))), 0);
+        const Expr hstep = select(x + 1 < input.width() && yv < input.height(), cast<int32_t>(abs(Y(x + 1, yv) - Y(x, yv))), 0);
+        output(x, k, strip) = 0;
+        output(x, k, strip) += select(k == 8, hstep, k == r.x, vstep, 0);
+
+        constrain_rgba8_interleaved(input);
+        set_rgba_estimates(input);
+        output.set_estimates({{0, 1920}, {0, 9}, {0, 17}});
+    }
+
+    void schedule() {
+        if (auto_schedule) return;
+        const int lanes = natural_vector_size<int32_t>();
+        output.bound(k, 0, 9).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
+        output.update().reorder(x, k, r.x, r.y, strip).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
+        if (threads) output.update().parallel(strip);
+    }
+
+private:
+    Var x{"x"}, y{"y"}, k{"k"}, strip{"strip"};
+    RDom r;
+    Func Y{"Y"};
+};
+
+// Colour moments for Hasler & Süsstrunk's colorfulness, column sums per strip of 64 rows:
+// k 0 = pixels counted, 1 = Σ rg, 2 = Σ rg², 3 = Σ yb2, 4 = Σ yb2², with rg = R − G and
+// yb2 = R + G − 2B (twice yb, to stay integer). int32 is exact: yb2² ≤ 260 100, × 64 < 2^31.
+class ColorMoments : public Generator<ColorMoments> {
+public:
+    GeneratorParam<bool> threads{"threads", false};
+
+    Input<Buffer<uint8_t, 3>> input{"input"};          // x, y, c; RGBA8 interleaved
+    Input<bool> skip_transparent{"skip_transparent"};  // true: pixels with a == 0 are not counted
+    Output<Buffer<int32_t, 3>> output{"output"};       // x, k 0..4, strip
+
+    void generate() {
+        // Clamped reads: the vectorised tail may evaluate (and then discard) lanes past the edge.
+        Func in = BoundaryConditions::repeat_edge(input);
+        r = RDom(0, 64);
+        const Expr y = strip * 64 + r;
+        const Expr R = cast<int32_t>(in(x, y, 0)), G = cast<int32_t>(in(x, y, 1)), B = cast<int32_t>(in(x, y, 2));
+        const Expr counted = y < input.height() && !(skip_transparent && in(x, y, 3) == 0);
+        const Expr rg = R - G, yb2 = R + G - 2 * B;
+        output(x, k, strip) = 0;
+        output(x, k, strip) += select(counted, select(k == 0, 1, k == 1, rg, k == 2, rg * rg, k == 3, yb2, yb2 * yb2), 0);
+
+        constrain_rgba8_interleaved(input);
+        set_rgba_estimates(input);
+        skip_transparent.set_estimate(false);
+        output.set_estimates({{0, 1920}, {0, 5}, {0, 17}});
+    }
+
+    void schedule() {
+        if (auto_schedule) return;
+        const int lanes = natural_vector_size<int32_t>();
+        output.bound(k, 0, 5).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
+        output.update().reorder(x, k, r, strip).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
+        if (threads) output.update().parallel(strip);
+    }
+
+private:
+    Var x{"x"}, k{"k"}, strip{"strip"};
+    RDom r;
+};
+
+}  // namespace pixelpipe::gen
+
+HALIDE_REGISTER_GENERATOR(pixelpipe::gen::Histogram, pp_histogram)
+HALIDE_REGISTER_GENERATOR(pixelpipe::gen::Luma, pp_luma)
+HALIDE_REGISTER_GENERATOR(pixelpipe::gen::LumaMeasures, pp_luma_measures)
+HALIDE_REGISTER_GENERATOR(pixelpipe::gen::Blockiness, pp_blockiness)
+HALIDE_REGISTER_GENERATOR(pixelpipe::gen::ColorMoments, pp_color_moments)

@@ -1,0 +1,163 @@
+// measures.cpp: runs the analysis pipelines and reduces their per-strip / per-row partial sums.
+#include "analysis/measures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "HalideBuffer.h"
+#include "pp_blockiness.h"
+#include "pp_histogram.h"
+#include "pp_luma.h"
+#include "pp_luma_measures.h"
+
+namespace pixelpipe::analysis {
+namespace {
+
+Status halide_status(const char *name, int err) {
+    if (err == 0) return Status::ok();
+    return Status::error(ErrorCode::INTERNAL, std::string(name) + " failed (Halide error " + std::to_string(err) + ")");
+}
+
+Status require_pixels(const Image &img) {
+    if (img.empty() || img.width() < 1 || img.height() < 1)
+        return Status::error(ErrorCode::INVALID_ARGUMENT, "analysis of an empty image");
+    return Status::ok();
+}
+
+}  // namespace
+
+Result<Histograms> histograms(const Image &img, bool skip_transparent) {
+    if (Status st = require_pixels(img); !st.is_ok()) return st;
+    Halide::Runtime::Buffer<int32_t, 2> out(256, 5);
+    auto in = img.view();
+    if (Status st = halide_status("pp_histogram", pp_histogram(in, skip_transparent, out)); !st.is_ok()) return st;
+    Histograms h;
+    Hist256 *dst[5] = {&h.r, &h.g, &h.b, &h.a, &h.luma};
+    for (int c = 0; c < 5; ++c)
+        for (int v = 0; v < 256; ++v) (*dst[c])[size_t(v)] = out(v, c);
+    for (int64_t n : h.r) h.count += n;
+    return h;
+}
+
+ChannelStats channel_stats(const Hist256 &h) {
+    ChannelStats s;
+    double n = 0, sum = 0, sum2 = 0;
+    int lo = 256, hi = -1;
+    for (int v = 0; v < 256; ++v) {
+        const double c = double(h[size_t(v)]);
+        if (c == 0) continue;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+        n += c;
+        sum += c * v;
+        sum2 += c * v * v;
+    }
+    if (n == 0) return s;
+    s.min = lo;
+    s.max = hi;
+    s.mean = sum / n;
+    s.stdev = std::sqrt(std::max(0.0, sum2 / n - s.mean * s.mean));
+    return s;
+}
+
+double histogram_entropy_bits(const Hist256 &h) {
+    double n = 0, e = 0;
+    for (int64_t c : h) n += double(c);
+    if (n == 0) return 0;
+    for (int64_t c : h)
+        if (c > 0) {
+            const double p = double(c) / n;
+            e -= p * std::log2(p);
+        }
+    return e;
+}
+
+Result<LumaPlane> luma_plane(const Image &img, int factor) {
+    if (Status st = require_pixels(img); !st.is_ok()) return st;
+    factor = std::clamp(factor, 1, std::min(img.width(), img.height()));
+    LumaPlane p;
+    p.width = img.width() / factor;
+    p.height = img.height() / factor;
+    p.px.resize(size_t(p.width) * size_t(p.height));
+    Halide::Runtime::Buffer<uint8_t, 2> out(p.px.data(), p.width, p.height);
+    // The blocks are centred: the remainder is dropped on both sides alike, so a mirrored image
+    // gives the mirrored plane (composition's symmetry test relies on it).
+    const int ox = (img.width() - p.width * factor) / 2, oy = (img.height() - p.height * factor) / 2;
+    auto in = img.view().cropped(0, ox, p.width * factor).cropped(1, oy, p.height * factor);
+    in.translate({-ox, -oy});
+    if (Status st = halide_status("pp_luma", pp_luma(in, factor, out)); !st.is_ok()) return st;
+    return p;
+}
+
+LumaPlane box_downscale(const LumaPlane &in, int factor) {
+    factor = std::clamp(factor, 1, std::max(1, std::min(in.width, in.height)));
+    LumaPlane out;
+    out.width = std::max(1, in.width / factor);
+    out.height = std::max(1, in.height / factor);
+    out.px.resize(size_t(out.width) * size_t(out.height));
+    const int n = factor * factor;
+    for (int y = 0; y < out.height; ++y)
+        for (int x = 0; x < out.width; ++x) {
+            int sum = 0;
+            for (int j = 0; j < factor; ++j)
+                for (int i = 0; i < factor; ++i) sum += in.at(x * factor + i, y * factor + j);
+            out.px[size_t(y) * size_t(out.width) + size_t(x)] = uint8_t((sum + n / 2) / n);
+        }
+    return out;
+}
+
+Result<LaplacianNoise> laplacian_noise(const LumaPlane &luma) {
+    LaplacianNoise r;
+    if (luma.width < 3 || luma.height < 3) return r;
+    Halide::Runtime::Buffer<uint8_t, 2> in(const_cast<uint8_t *>(luma.px.data()), luma.width, luma.height);
+    const int strips = (luma.height + 63) / 64;  // the generator's kRows
+    Halide::Runtime::Buffer<int32_t, 3> out(luma.width, 3, strips);
+    if (Status st = halide_status("pp_luma_measures", pp_luma_measures(in, out)); !st.is_ok()) return st;
+    double s = 0, s2 = 0, si = 0;
+    for (int t = 0; t < strips; ++t)
+        for (int x = 0; x < luma.width; ++x) {
+            s += out(x, 0, t);
+            s2 += out(x, 1, t);
+            si += out(x, 2, t);
+        }
+    const double n = double(luma.width - 2) * double(luma.height - 2);
+    const double mean = s / n;
+    r.laplacian_sigma = std::sqrt(std::max(0.0, s2 / n - mean * mean));
+    r.noise_sigma = std::sqrt(M_PI / 2.0) * si / (6.0 * n);
+    return r;
+}
+
+Result<double> jpeg_blockiness(const Image &img) {
+    if (Status st = require_pixels(img); !st.is_ok()) return st;
+    const int w = img.width(), h = img.height();
+    if (w < 16 || h < 16) return 0.0;  // fewer than two blocks: no grid to see
+    const int strips = (h + 63) / 64;
+    Halide::Runtime::Buffer<int32_t, 3> out(w, 9, strips);
+    auto in = img.view();
+    if (Status st = halide_status("pp_blockiness", pp_blockiness(in, out)); !st.is_ok()) return st;
+    // Per phase: sums of steps and how many steps there are.
+    double hs[8] = {0}, hn[8] = {0}, vs[8] = {0}, vn[8] = {0};
+    for (int t = 0; t < strips; ++t)
+        for (int x = 0; x < w; ++x) {
+            for (int k = 0; k < 8; ++k) vs[k] += out(x, k, t);
+            hs[x % 8] += out(x, 8, t);
+        }
+    for (int x = 0; x + 1 < w; ++x) hn[x % 8] += h;
+    for (int y = 0; y + 1 < h; ++y) vn[y % 8] += w;
+    // Mean step per phase; the grid is the phase with the largest mean step.
+    auto ratio = [](const double *sum, const double *count) {
+        double m[8], best = -1, rest = 0;
+        int at = 0;
+        for (int k = 0; k < 8; ++k) {
+            m[k] = count[k] > 0 ? sum[k] / count[k] : 0;
+            if (m[k] > best) { best = m[k]; at = k; }
+        }
+        for (int k = 0; k < 8; ++k)
+            if (k != at) rest += m[k] / 7.0;
+        return rest > 0 ? std::max(0.0, best / rest - 1.0) : 0.0;  // flat image: no steps at all
+    };
+    return 0.5 * (ratio(hs, hn) + ratio(vs, vn));
+}
+
+}  // namespace pixelpipe::analysis

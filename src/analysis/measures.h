@@ -1,0 +1,55 @@
+// measures.h: the raw measures of analyzeImage, each one pass of a Halide pipeline
+// (halide_generators/analysis_generator.cpp) plus a few lines of C++ summing its partial results.
+// Definitions are js-api.md's: luma = round(0.2126 R + 0.7152 G + 0.0722 B) on 8-bit sRGB codes.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/image.h"
+#include "core/status.h"
+
+namespace pixelpipe::analysis {
+
+using Hist256 = std::array<int64_t, 256>;
+
+struct Histograms {
+    Hist256 r{}, g{}, b{}, a{}, luma{};
+    int64_t count = 0;  // pixels counted
+};
+// Every pixel, or (skip_transparent) only pixels with alpha > 0.
+Result<Histograms> histograms(const Image &img, bool skip_transparent);
+
+struct ChannelStats {
+    int min = 0, max = 0;
+    double mean = 0, stdev = 0;  // population standard deviation
+};
+// From a histogram: exact. An empty histogram gives zeros.
+ChannelStats channel_stats(const Hist256 &h);
+double histogram_entropy_bits(const Hist256 &h);
+
+struct LumaPlane {
+    int width = 0, height = 0;
+    std::vector<uint8_t> px;
+    uint8_t at(int x, int y) const { return px[size_t(y) * size_t(width) + size_t(x)]; }
+};
+// Luma of every pixel, box-averaged over factor × factor blocks (rounded); the output is
+// floor(w / factor) × floor(h / factor) (at least 1×1: factor is lowered to fit); the blocks are
+// centred in the image.
+Result<LumaPlane> luma_plane(const Image &img, int factor);
+// Box-average an existing plane (for the small copies made from a larger one).
+LumaPlane box_downscale(const LumaPlane &in, int factor);
+
+struct LaplacianNoise {
+    double laplacian_sigma = 0;  // stdev of the 4-neighbour Laplacian over interior pixels
+    double noise_sigma = 0;      // Immerkær 1996: sqrt(pi/2) / (6 (W-2)(H-2)) Σ |I * N|
+};
+// Planes smaller than 3×3 have no interior: zeros.
+Result<LaplacianNoise> laplacian_noise(const LumaPlane &luma);
+
+// JPEG blockiness on full-resolution luma: the mean absolute luma step across the 8-pixel grid
+// lines divided by the mean step elsewhere, minus 1 (0 = no grid; the grid's phase is found,
+// not assumed, because orientation or cropping may shift it). Horizontal and vertical averaged.
+Result<double> jpeg_blockiness(const Image &img);
+
+}  // namespace pixelpipe::analysis
