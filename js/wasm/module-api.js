@@ -51,8 +51,14 @@ export function adoptAt(Module, ptr, width, height, limits) {
 
 const stored = (r) => ({
   handle: r.handle, width: r.width, height: r.height, bytes: r.bytes, format: r.format, decodeMs: r.decodeMs,
-  meta: typeof r.metadata === 'string' ? JSON.parse(r.metadata) : undefined, // decode facts (analyzeImage 'metadata')
+  meta: typeof r.metadata === 'string' ? decodeFacts(r) : undefined, // analyzeImage's 'metadata'
 });
+
+/** Header facts plus the stored (pre-orientation) size: orientations 5–8 swap the sides. */
+function decodeFacts(r) {
+  const swapped = r.orientation >= 5 && r.orientation <= 8;
+  return { ...JSON.parse(r.metadata), orientation: r.orientation, width: swapped ? r.height : r.width, height: swapped ? r.width : r.height };
+}
 
 /**
  * Calls an Embind export that answers `{ ok: true, … } | { ok: false, code, message, variant, step }`.

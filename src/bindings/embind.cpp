@@ -13,6 +13,7 @@
 #include "HalideRuntime.h"
 #include "bindings/marshal.h"
 #include "codec/decode.h"
+#include "codec/metadata.h"
 #include "ops/registry.h"
 #include "pipeline/image_store.h"
 #include "pipeline/output.h"
@@ -37,6 +38,7 @@ val decode_image(double ptr, double len, val limits_js) {
     auto decoded = codec::decode_image(as_ptr(ptr), size_t(len), limits);
     if (!decoded.ok()) return error_to_js(decoded.status());
     const std::string format = decoded.value().format;
+    const int orientation = decoded.value().orientation;
     Result<Image> img(std::move(decoded.value().image));
     val r = val::object();
     r.set("ok", true);
@@ -45,6 +47,9 @@ val decode_image(double ptr, double len, val limits_js) {
     r.set("bytes", double(img.value().size_bytes()));
     r.set("format", format);
     r.set("decodeMs", ms_since(t0));
+    // Header facts for analyzeImage's `metadata` (a bounds-checked header walk, no pixel work).
+    r.set("metadata", codec::to_json(codec::read_metadata(as_ptr(ptr), size_t(len))));
+    r.set("orientation", orientation);
     r.set("handle", pipeline::store_image(img.take()));
     return r;
 }

@@ -203,3 +203,23 @@ test('parallel calls all resolve with their own results', async ({ page }) => {
   });
   expect(sizes).toEqual(['50x35', '60x40', '70x45', '80x50', '90x55', '100x60']);
 });
+
+for (const origin of [ISOLATED_ORIGIN, PLAIN_ORIGIN]) {
+  const label = origin === ISOLATED_ORIGIN ? 'mt' : 'st';
+  test(`load(): an ImageHandle serves call after call with the same pixels as the bytes; release() ends it (${label})`, async ({ page }) => {
+    await openHarness(page, origin);
+    const r = await page.evaluate(async () => {
+      const src = h.synthetic(96, 64, 3);
+      const png = await h.encodePng(src);
+      const handle = await svc.load(png);
+      const cfg = [{ id: 'b', type: 'color_transform', transform: 'brightness', amount: 1.3, format: 'raw' }];
+      const fromBytes = (await svc.generateVariations(png, cfg)).b;
+      const runs = await Promise.all([1, 2, 3].map(() => svc.generateVariations(handle, cfg)));
+      const same = runs.every((o) => o.b.data.every((v, i) => v === fromBytes.data[i]));
+      handle.release();
+      const after = await h.settle(svc.generateVariations(handle, cfg));
+      return { size: [handle.width, handle.height, handle.format], same, afterRelease: after.ok ? 'ok' : after.error.constructorName };
+    });
+    expect(r).toEqual({ size: [96, 64, 'png'], same: true, afterRelease: 'InvalidConfigurationError' });
+  });
+}
