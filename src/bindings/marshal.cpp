@@ -5,8 +5,6 @@
 namespace pixelpipe::bindings {
 using emscripten::val;
 
-namespace {
-
 pipeline::OpSpec step_from_js(const val &step) {
     pipeline::OpSpec op;
     op.op = step["op"].as<std::string>();
@@ -30,8 +28,6 @@ pipeline::OpSpec step_from_js(const val &step) {
     }
     return op;
 }
-
-}  // namespace
 
 std::vector<pipeline::VariantSpec> variants_from_js(const val &variants) {
     std::vector<pipeline::VariantSpec> out;

@@ -13,6 +13,8 @@ namespace pixelpipe::bindings {
 // JS variants ([{id, format, quality, steps:[{op, ...}]}]) → specs. Numbers and booleans become
 // num[key], strings str[key], numeric arrays num["key.i"].
 std::vector<pipeline::VariantSpec> variants_from_js(const emscripten::val &variants);
+// One step {op, ...params} → OpSpec (the same flattening).
+pipeline::OpSpec step_from_js(const emscripten::val &step);
 Limits limits_from_js(const emscripten::val &limits);
 
 emscripten::val error_to_js(const Status &status);
