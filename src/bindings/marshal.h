@@ -15,6 +15,8 @@ namespace pixelpipe::bindings {
 ops::OpSpec step_from_js(const emscripten::val &step);
 // JS variants ([{id, steps:[{op, ...}], output: {op: format, ...formatOptions}}]) → specs.
 std::vector<pipeline::VariantSpec> variants_from_js(const emscripten::val &variants);
+// One step {op, ...params} → OpSpec (the same flattening).
+pipeline::OpSpec step_from_js(const emscripten::val &step);
 Limits limits_from_js(const emscripten::val &limits);
 
 emscripten::val error_to_js(const Status &status);

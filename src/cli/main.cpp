@@ -2,6 +2,8 @@
 // (tests/oracle) and the native benchmark (bench/). Contract: .notes/CONTRACTS.md.
 //   pixelpipe_native info FILE
 //   pixelpipe_native ops            (the op ids this build executes, one a line)
+//   pixelpipe_native composite REQUEST.json OUT.ppraw [--repeat N]   (cli/composite_cmd.h)
+//   pixelpipe_native measure-text FONT SIZE MAX_WIDTH LINE_HEIGHT TEXT
 //   pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]
 //                    [--max-pixels N] [--max-side N] [STEP ...]
 //   pixelpipe_native analyze IN --types colors,quality,... [--palette-size N] [--aspect-ratio R]
@@ -16,6 +18,8 @@
 
 #include "analysis/analyze.h"
 #include "analysis/saliency.h"
+#include "cli/cli_io.h"
+#include "cli/composite_cmd.h"
 #include "codec/decode.h"
 #include "codec/metadata.h"
 #include "ops/registry.h"
@@ -25,36 +29,14 @@ using namespace pixelpipe;
 
 namespace {
 
-constexpr char kRawMagic[9] = "PPRAW001";
 constexpr char kSaliencyMagic[9] = "PPSAL001";
-
-bool read_file(const char *path, std::vector<uint8_t> &out) {
-    FILE *f = std::fopen(path, "rb");
-    if (!f) return false;
-    uint8_t buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
-    std::fclose(f);
-    return true;
-}
-
-bool write_file(const char *path, const std::vector<uint8_t> &header, const uint8_t *body, size_t body_size) {
-    FILE *f = std::fopen(path, "wb");
-    if (!f) return false;
-    bool ok = std::fwrite(header.data(), 1, header.size(), f) == header.size() &&
-              std::fwrite(body, 1, body_size, f) == body_size;
-    return std::fclose(f) == 0 && ok;
-}
-
-void put_u32(std::vector<uint8_t> &v, uint32_t x) {
-    for (int i = 0; i < 4; ++i) v.push_back(uint8_t(x >> (8 * i)));
-}
-
-uint32_t get_u32(const uint8_t *p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (uint32_t(p[3]) << 24); }
-
-bool ends_with(const std::string &s, const std::string &suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
+// shared file I/O and .ppraw (cli_io.h)
+using cli::ends_with;
+using cli::get_u32;
+using cli::kRawMagic;
+using cli::put_u32;
+using cli::read_file;
+using cli::write_file;
 
 // "op" or "op:key=value,key=value"; numbers become num[], "a/b/c/..." becomes key.0, key.1, ...
 pipeline::OpSpec parse_step(const std::string &text) {
@@ -108,15 +90,14 @@ Result<Image> load_ppraw(const std::vector<uint8_t> &bytes) {
 }
 
 int fail(const Status &s) {
-    std::fprintf(stderr, "ERROR %s: %s", error_code_name(s.code), s.message.c_str());
-    if (s.variant >= 0) std::fprintf(stderr, " (variant %d, step %d)", s.variant, s.step);
-    std::fprintf(stderr, "\n");
-    return 2;
+    return cli::fail(s, s.variant >= 0 ? "variant " + std::to_string(s.variant) + ", step " + std::to_string(s.step) : "");
 }
 
 int usage() {
     std::fprintf(stderr,
                  "usage: pixelpipe_native info FILE\n"
+                 "       pixelpipe_native composite REQUEST.json OUT.ppraw [--repeat N]\n"
+                 "       pixelpipe_native measure-text FONT SIZE MAX_WIDTH LINE_HEIGHT TEXT\n"
                  "       pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]\n"
                  "                        [--max-pixels N] [--max-side N] [STEP ...]\n"
                  "       pixelpipe_native analyze IN --types colors,quality,... [--palette-size N]\n"
@@ -127,7 +108,7 @@ int usage() {
 
 int cmd_info(const char *path) {
     std::vector<uint8_t> bytes;
-    if (!read_file(path, bytes)) return usage();
+    if (!cli::read_file(path, bytes)) return usage();
     auto info = codec::probe_image(bytes.data(), bytes.size());
     if (!info.ok()) return fail(info.status());
     std::printf("{\"width\":%d,\"height\":%d,\"format\":\"%s\"}\n", info.value().width, info.value().height,
@@ -154,7 +135,7 @@ int cmd_run(int argc, char **argv) {
         else variant.steps.push_back(parse_step(a));
     }
     std::vector<uint8_t> bytes;
-    if (!read_file(in.c_str(), bytes)) {
+    if (!cli::read_file(in.c_str(), bytes)) {
         std::fprintf(stderr, "cannot read %s\n", in.c_str());
         return 64;
     }
@@ -177,11 +158,11 @@ int cmd_run(int argc, char **argv) {
     const auto &o = result.value().outputs.at(0);
     std::vector<uint8_t> header;
     if (o.format == "raw") {
-        header.assign(kRawMagic, kRawMagic + 8);
-        put_u32(header, uint32_t(o.width));
-        put_u32(header, uint32_t(o.height));
+        header.assign(cli::kRawMagic, cli::kRawMagic + 8);
+        cli::put_u32(header, uint32_t(o.width));
+        cli::put_u32(header, uint32_t(o.height));
     }
-    if (!write_file(out.c_str(), header, o.data(), o.size())) {
+    if (!cli::write_file(out.c_str(), header, o.data(), o.size())) {
         std::fprintf(stderr, "cannot write %s\n", out.c_str());
         return 64;
     }
@@ -271,6 +252,8 @@ int main(int argc, char **argv) {
         std::printf("%s\n", codec::to_json(codec::read_metadata(bytes.data(), bytes.size())).c_str());
         return 0;
     }
+    if (argc >= 4 && std::strcmp(argv[1], "composite") == 0) return cli::cmd_composite(argc, argv);
+    if (argc >= 7 && std::strcmp(argv[1], "measure-text") == 0) return cli::cmd_measure_text(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "ops") == 0) {
         for (const auto &name : ops::list_operations()) std::printf("%s\n", name.c_str());
         return 0;

@@ -1,0 +1,28 @@
+// font.h: untrusted TrueType/OpenType bytes → a checked stb_truetype font.
+//
+// stb_truetype reads offsets from the file without bounds checks ("not safe on untrusted
+// fonts"), so load_font() first checks what it will follow: the sfnt table directory, every
+// table's offset + length inside the buffer, the tables stb requires (cmap, head, hhea, hmtx,
+// maxp, and glyf + loca or CFF), their minimum sizes, hmtx against numberOfHMetrics, every loca
+// entry inside glyf (non-decreasing), and the cmap subtable stb selects (format 4/6/12 sizes).
+// Not checked: the inside of each glyph's outline (contour/flag arrays, composite references);
+// the hardening issue fuzzes that. Collections (ttcf) are refused: one font per buffer.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+#include "core/status.h"
+#include "stb_truetype.h"
+
+namespace pixelpipe::composite {
+
+struct Font {
+    stbtt_fontinfo info{};
+    int ascent = 0, descent = 0, line_gap = 0;  // font units (hhea), descent negative
+    int units_per_em = 0;
+};
+
+// INVALID_ARGUMENT "font: <what is wrong>" for anything malformed. `data` must outlive the Font.
+Result<Font> load_font(const uint8_t *data, size_t size);
+
+}  // namespace pixelpipe::composite
