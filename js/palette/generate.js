@@ -162,4 +162,32 @@ export function generatePalettes(parsed, count, { fallbackColors = [] } = {}) {
   });
 }
 
+/**
+ * True when the palettes need the image's dominant colours (`fallbackColors`): nothing was
+ * understood, or nothing understood names a hue ("pastel", "dark and moody").
+ */
+export function needsImageColors(parsed) {
+  const t = parsed.theme;
+  return parsed.fallback || (t.hues.length === 0 && !t.pins.some((p) => p.kind === 'chromatic' && p.weight === 'base'));
+}
+
+// How much each role counts in `transfer` (the palette's mean and spread): large areas of a
+// design are background and surface, so an image "in" a palette takes those most.
+const TRANSFER_WEIGHTS = { background: 3, surface: 2, primary: 2, secondary: 1.5, accent: 1, text: 0.5 };
+export const APPLY_MODES = ['map', 'transfer', 'quantize'];
+
+/**
+ * The engine request for one palette (src/bindings/palette.cpp applyPalette):
+ * { mode, strength, dither, colors: [[r, g, b], …], weights }. Options are validated by the caller.
+ */
+export function applyRequest(palette, { mode = 'map', strength = 1, dither = 0 } = {}) {
+  return {
+    mode,
+    strength,
+    dither,
+    colors: palette.colors.map((c) => [...c.rgb]),
+    weights: palette.colors.map((c) => TRANSFER_WEIGHTS[c.role] ?? 1),
+  };
+}
+
 export { MIN_CONTRAST };

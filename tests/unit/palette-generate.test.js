@@ -2,7 +2,9 @@
 // here from their specifications (WCAG 2.x luminance, OKLCH hue arcs) and colour values from
 // matplotlib itself (Debian's python3-matplotlib, the lexicon's source).
 import { execFileSync } from 'node:child_process';
-import { parseTheme, generatePalettes, paletteDistance, MIN_PALETTE_DISTANCE } from '../../js/palette/generate.js';
+import {
+  parseTheme, generatePalettes, paletteDistance, MIN_PALETTE_DISTANCE, needsImageColors, applyRequest,
+} from '../../js/palette/generate.js';
 import { rgbToOklch, deltaE00Rgb, hexToRgb } from '../../js/color/color.js';
 import { InvalidConfigurationError } from '../../js/errors.js';
 
@@ -167,4 +169,21 @@ test('numPalettes outside 1–10 or not an integer is InvalidConfigurationError'
   for (const bad of [0, 11, -1, 2.5, '3', null, NaN]) {
     expect(() => generatePalettes(parsed, bad)).toThrow(InvalidConfigurationError);
   }
+});
+
+test('needsImageColors: only when nothing understood names a hue', () => {
+  expect(needsImageColors(parseTheme('qwerty'))).toBe(true);
+  expect(needsImageColors(parseTheme('pastel'))).toBe(true);
+  expect(needsImageColors(parseTheme('dark and moody'))).toBe(false);   // moody has hues
+  expect(needsImageColors(parseTheme('ocean'))).toBe(false);
+  expect(needsImageColors(parseTheme('burnt sienna'))).toBe(false);
+  expect(needsImageColors(parseTheme('black and white'))).toBe(true);   // neutrals only
+});
+
+test('applyRequest: the engine request of a palette, one weight per colour', () => {
+  const [p] = palettes('ocean', 1);
+  const r = applyRequest(p, { mode: 'transfer', strength: 0.5 });
+  expect(r).toEqual({ mode: 'transfer', strength: 0.5, dither: 0, colors: p.colors.map((c) => c.rgb), weights: expect.any(Array) });
+  expect(r.weights).toHaveLength(p.colors.length);
+  expect(r.weights[p.colors.findIndex((c) => c.role === 'background')]).toBeGreaterThan(r.weights[p.colors.length - 1]);
 });
