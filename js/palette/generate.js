@@ -17,6 +17,8 @@ import { nearestColorName } from './lexicon.js';
  */
 export const MIN_PALETTE_DISTANCE = 8;
 export const MAX_PALETTES = 10;
+/** A theme is a phrase; a longer text is almost certainly a mistake (and would only be slower). */
+export const MAX_DESCRIPTION_LENGTH = 1000;
 // Hues when neither the description nor the image gives any (e.g. "pastel" on a grey photo):
 // the six hue families, so the palettes still differ.
 const DEFAULT_HUES = [[20, 40], [60, 80], [135, 155], [190, 210], [255, 275], [320, 340]];
@@ -26,7 +28,9 @@ const DEFAULT_HUES = [[20, 40], [60, 80], [135, 155], [190, 210], [255, 275], [3
  * fallback: true when no word was understood (the palettes then come from the image's colours).
  */
 export function parseTheme(text) {
-  if (!string(text) || text.trim() === '') throw invalidParameterError('themeDescription', 'a non-empty string', text);
+  if (!string(text) || text.trim() === '' || text.length > MAX_DESCRIPTION_LENGTH) {
+    throw invalidParameterError('themeDescription', `a non-empty string of at most ${MAX_DESCRIPTION_LENGTH} characters`, text);
+  }
   const { terms, unmatched } = parseTerms(text);
   const theme = buildTheme(terms);
   return {

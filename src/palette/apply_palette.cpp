@@ -2,13 +2,13 @@
 #include "palette/apply_palette.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 #include "analysis/quantize.h"
+#include "color/color.h"
 #include "palette/blend.h"
 #include "palette/gradient_map.h"
-#include "palette/palette_color.h"
+#include "pp_color_transfer.h"
 
 namespace pixelpipe::palette {
 namespace {
@@ -60,11 +60,12 @@ Stats palette_stats(const std::vector<Rgb8> &colors, const std::vector<float> &w
     return s;
 }
 
-// Reinhard et al. 2001, eq. (8)–(10) in OKLab: x' = (x − μ_src)·σ_pal/σ_src + μ_pal per channel.
-// The σ ratio is limited to [1/4, 4]: a palette of one colour (σ = 0) would otherwise flatten the
-// image into that colour, and a flat image (σ_src ≈ 0) would explode its noise.
-void transfer(const Image &src, const std::vector<Rgb8> &colors, const std::vector<float> &weights, int s256,
-              Image &out) {
+// Reinhard et al. 2001, eq. (8)–(10) in OKLab: x' = (x − μ_src)·σ_pal/σ_src + μ_pal per channel,
+// applied by the Halide pipeline pp_color_transfer. The σ ratio is limited to [1/4, 4]: a palette
+// of one colour (σ = 0) would otherwise flatten the image into that colour, and a flat image
+// (σ_src ≈ 0) would explode its noise.
+Status transfer(const Image &src, const std::vector<Rgb8> &colors, const std::vector<float> &weights, int s256,
+                Image &out) {
     const Stats from = image_stats(src), to = palette_stats(colors, weights);
     float scale[3], shift[3];
     for (int k = 0; k < 3; ++k) {
@@ -72,25 +73,11 @@ void transfer(const Image &src, const std::vector<Rgb8> &colors, const std::vect
         scale[k] = float(ratio);
         shift[k] = float(to.mean[k] - from.mean[k] * ratio);
     }
-    const size_t n = size_t(src.width()) * size_t(src.height());
-    // Photos repeat colours: a direct-mapped cache of the last result per hashed RGB skips most
-    // of the per-pixel cube roots.
-    constexpr uint32_t kSlots = 1u << 16;
-    std::vector<uint32_t> keys(kSlots, 0xffffffffu);
-    std::vector<std::array<uint8_t, 3>> values(kSlots);
-    for (size_t i = 0; i < n; ++i) {
-        const uint8_t *p = src.data() + i * 4;
-        const uint32_t key = uint32_t(p[0]) << 16 | uint32_t(p[1]) << 8 | p[2];
-        const uint32_t slot = (key * 2654435761u) >> 16;
-        if (keys[slot] != key) {
-            const color::Lab lab = color::srgb8_to_oklab(p[0], p[1], p[2]);
-            const color::Rgb lin = color::oklab_to_linear_srgb(
-                {lab.l * scale[0] + shift[0], lab.a * scale[1] + shift[1], lab.b * scale[2] + shift[2]});
-            values[slot] = {linear_to_srgb8_fast(lin.r), linear_to_srgb8_fast(lin.g), linear_to_srgb8_fast(lin.b)};
-            keys[slot] = key;
-        }
-        blend_pixel(p, values[slot].data(), out.data() + i * 4, s256);
-    }
+    auto in_buf = src.view();
+    auto out_buf = out.view();
+    const int err = pp_color_transfer(in_buf, scale[0], scale[1], scale[2], shift[0], shift[1], shift[2], s256, out_buf);
+    if (err != 0) return Status::error(ErrorCode::INTERNAL, "pp_color_transfer failed (Halide error " + std::to_string(err) + ")");
+    return Status::ok();
 }
 
 Status quantize(const Image &src, const std::vector<Rgb8> &colors, float dither, int s256, Image &out) {
@@ -146,9 +133,11 @@ Result<Image> apply_palette(const Image &src, const std::vector<Rgb8> &colors, A
         if (!s.is_ok()) return s;
         break;
     }
-    case ApplyMode::Transfer:
-        transfer(src, colors, weights, s256, out.value());
+    case ApplyMode::Transfer: {
+        Status s = transfer(src, colors, weights, s256, out.value());
+        if (!s.is_ok()) return s;
         break;
+    }
     case ApplyMode::Quantize: {
         Status s = quantize(src, colors, dither, s256, out.value());
         if (!s.is_ok()) return s;

@@ -17,13 +17,6 @@ Rgb8 to_srgb8(const color::Rgb &lin) {
     return {u8(lin.r), u8(lin.g), u8(lin.b)};
 }
 
-struct LinearToSrgbTable {
-    uint8_t v[65536];
-    LinearToSrgbTable() {
-        for (int i = 0; i < 65536; ++i) v[i] = color::to_u8(color::linear_to_srgb(float(i) / 65535.f));
-    }
-};
-
 }  // namespace
 
 Rgb8 oklab_to_srgb8_gamut_mapped(color::Lab lab) {
@@ -39,12 +32,6 @@ Rgb8 oklab_to_srgb8_gamut_mapped(color::Lab lab) {
         else hi = mid;
     }
     return to_srgb8(color::oklab_to_linear_srgb(color::oklch_to_oklab({lch.l, lo, lch.h})));
-}
-
-uint8_t linear_to_srgb8_fast(float v) {
-    static const LinearToSrgbTable table;
-    const float x = std::clamp(v, 0.f, 1.f) * 65535.f + 0.5f;
-    return table.v[int(x)];
 }
 
 }  // namespace pixelpipe::palette

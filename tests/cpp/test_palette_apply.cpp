@@ -2,10 +2,11 @@
 // specifications (Rec. 709 luma, Ottosson's OKLab in double precision, Reinhard's statistics):
 // map keeps each pixel's OKLab lightness (and with black→white is exactly a greyscale), follows
 // the palette's chroma dark → light and keeps luma order; quantize without dither leaves only
-// palette colours, each the nearest in OKLab; transfer moves the image's OKLab mean onto the
-// palette's and its dominant colours closer to the palette (CIEDE2000); strength blends; alpha is
-// kept; bad input is INVALID_ARGUMENT.
+// palette colours, each the nearest in OKLab; transfer equals Reinhard's formulas evaluated in
+// double, moves the image's OKLab mean onto the palette's and its dominant colours closer to the
+// palette (CIEDE2000); strength blends; alpha is kept; bad input is INVALID_ARGUMENT.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -41,6 +42,19 @@ RefLab ref_oklab(double r8, double g8, double b8) {
 }
 RefLab ref_oklab(const uint8_t *p) { return ref_oklab(p[0], p[1], p[2]); }
 RefLab ref_oklab(const Rgb8 &c) { return ref_oklab(c.r, c.g, c.b); }
+// OKLab → 8-bit sRGB in double, clipped per channel (the inverse of ref_oklab).
+void ref_srgb8(const RefLab &c, int out[3]) {
+    const double l = std::pow(c.l + 0.3963377774 * c.a + 0.2158037573 * c.b, 3);
+    const double m = std::pow(c.l - 0.1055613458 * c.a - 0.0638541728 * c.b, 3);
+    const double s = std::pow(c.l - 0.0894841775 * c.a - 1.2914855480 * c.b, 3);
+    const double lin[3] = {4.0767416621 * l - 3.3077115913 * m + 0.2309699292 * s,
+                           -1.2684380046 * l + 2.6097574011 * m - 0.3413193965 * s,
+                           -0.0041960863 * l - 0.7034186147 * m + 1.7076147010 * s};
+    for (int k = 0; k < 3; ++k) {
+        const double v = std::clamp(lin[k], 0.0, 1.0);
+        out[k] = int(std::lround(255 * (v <= 0.0031308 ? 12.92 * v : 1.055 * std::pow(v, 1 / 2.4) - 0.055)));
+    }
+}
 double dist(const RefLab &x, const RefLab &y) { return std::hypot(x.l - y.l, x.a - y.a, x.b - y.b); }
 
 Image load(const std::string &path) {
@@ -175,6 +189,34 @@ double dominant_delta_e(const Image &img, const std::vector<Rgb8> &pal) {
     return sum / double(dom.value().size());
 }
 
+// Reinhard et al. 2001 written out in double on a small image (every pixel counted): per OKLab
+// channel x' = (x − μ_img)·clamp(σ_pal/σ_img, 1/4, 4) + μ_pal, palette colours weighted equally.
+void test_transfer_matches_reinhard_reference() {
+    const Image src = test_images::to_image(test_images::random_image(83, 57, 5, false));
+    const size_t n = pixels(src);
+    double mean_i[3] = {0, 0, 0}, sd_i[3] = {0, 0, 0}, mean_p[3] = {0, 0, 0}, sd_p[3] = {0, 0, 0};
+    auto channels = [](const RefLab &c) { return std::array<double, 3>{c.l, c.a, c.b}; };
+    for (size_t i = 0; i < n; ++i) { auto v = channels(ref_oklab(src.data() + i * 4)); for (int k = 0; k < 3; ++k) mean_i[k] += v[size_t(k)] / double(n); }
+    for (size_t i = 0; i < n; ++i) { auto v = channels(ref_oklab(src.data() + i * 4)); for (int k = 0; k < 3; ++k) sd_i[k] += std::pow(v[size_t(k)] - mean_i[k], 2) / double(n); }
+    for (const Rgb8 &c : kOcean) { auto v = channels(ref_oklab(c)); for (int k = 0; k < 3; ++k) mean_p[k] += v[size_t(k)] / 6; }
+    for (const Rgb8 &c : kOcean) { auto v = channels(ref_oklab(c)); for (int k = 0; k < 3; ++k) sd_p[k] += std::pow(v[size_t(k)] - mean_p[k], 2) / 6; }
+    const Image out = apply(src, kOcean, ApplyMode::Transfer);
+    int worst = 0;
+    for (size_t i = 0; i < n; ++i) {
+        auto v = channels(ref_oklab(src.data() + i * 4));
+        double t[3];
+        for (int k = 0; k < 3; ++k) {
+            const double ratio = std::clamp(std::sqrt(sd_p[k]) / std::sqrt(sd_i[k]), 0.25, 4.0);
+            t[k] = (v[size_t(k)] - mean_i[k]) * ratio + mean_p[k];
+        }
+        int want[3];
+        ref_srgb8({t[0], t[1], t[2]}, want);
+        for (int k = 0; k < 3; ++k) worst = std::max(worst, std::abs(int(out.data()[i * 4 + size_t(k)]) - want[k]));
+    }
+    std::printf("transfer vs double-precision Reinhard reference: max difference %d levels\n", worst);
+    CHECK(worst <= 1);
+}
+
 void test_transfer_moves_statistics_to_palette(const Image &photo) {
     const Image out = apply(photo, kOcean, ApplyMode::Transfer);
     RefLab target{0, 0, 0};
@@ -235,6 +277,7 @@ int main(int argc, char **argv) {
     test_map_black_white_is_greyscale(photo);
     test_map_keeps_lightness_and_follows_palette(photo);
     test_quantize_leaves_only_nearest_palette_colours();
+    test_transfer_matches_reinhard_reference();
     test_transfer_moves_statistics_to_palette(photo);
     test_strength_blends_and_alpha_is_kept();
     test_bad_input_is_invalid_argument();

@@ -68,7 +68,7 @@ test('unknown words are reported; stopwords are not; no known word means fallbac
 });
 
 test('empty or non-string descriptions are InvalidConfigurationError', () => {
-  for (const bad of ['', '   ', null, undefined, 42, ['ocean'], {}]) {
+  for (const bad of ['', '   ', null, undefined, 42, ['ocean'], {}, 'ocean '.repeat(200)]) {
     expect(() => parseTheme(bad)).toThrow(InvalidConfigurationError);
   }
   try {
