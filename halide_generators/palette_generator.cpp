@@ -4,9 +4,18 @@
 // whose coefficients src/palette/apply_palette.cpp derives from the statistics).
 #include "Halide.h"
 #include "common/layout.h"
+#include "common/schedules.h"
 
 namespace pixelpipe::gen {
 using namespace Halide;
+
+// The `strength` blend both modes end with: in + (target − in)·strength/256 on colour channels
+// (integers, rounded; strength 256 gives target exactly), alpha from in. target: int, 0..255.
+inline Expr blend_toward(Func in, Expr target, Expr strength, Expr x, Expr y, Expr c) {
+    Expr src = cast<int>(in(x, y, c));
+    Expr blended = src + (((target - src) * strength + 128) >> 8);
+    return select(c == 3, in(x, y, 3), cast<uint8_t>(blended));
+}
 
 // out = in + (lut[luma(in)] − in)·strength/256 per colour channel, alpha kept, where luma is the
 // Rec. 709 luma of the 8-bit values rounded to a level (as palette::luma8 in gradient_map.h).
@@ -23,12 +32,10 @@ public:
         Expr r = cast<uint32_t>(input(x, y, 0)), g = cast<uint32_t>(input(x, y, 1)), b = cast<uint32_t>(input(x, y, 2));
         // Integer Rec. 709 with round-half-up: max 2550000 + 5000 fits easily in 32 bits.
         level(x, y) = cast<int>((2126 * r + 7152 * g + 722 * b + 5000) / 10000);
-        Expr src = cast<int>(input(x, y, c));
         // One 32-bit lookup per pixel (shared by the unrolled channels), not one byte per channel.
         Expr packed = lut(clamp(level(x, y), 0, 255));
         Expr target = cast<int>((packed >> (8 * cast<uint32_t>(clamp(c, 0, 2)))) & 255);
-        Expr blended = src + (((target - src) * strength + 128) >> 8);
-        output(x, y, c) = select(c == 3, input(x, y, 3), cast<uint8_t>(blended));
+        output(x, y, c) = blend_toward(input, target, strength, x, y, c);
 
         constrain_rgba8_interleaved(input);
         constrain_rgba8_interleaved(output);
@@ -40,18 +47,11 @@ public:
 
     void schedule() {
         if (auto_schedule) return;
-        // As pp_grayscale: memory-bound, one pass; the 4 channels unrolled so loads and stores are
-        // whole-vector (de)interleaves. `level` and the packed lookup stay inline: the unrolled
-        // channels share them after CSE. The lookup is a per-lane load (no gather in wasm simd128);
-        // one u32 per pixel instead of three u8 bytes: 89 → 23–37 ms for a 16 MP photo on the host
-        // (AVX2, 2 threads; /tmp bench in the palette branch's report, machine shared and noisy).
-        const int lanes = natural_vector_size<uint8_t>();
-        output.bound(c, 0, 4)
-            .reorder(c, x, y)
-            .unroll(c)
-            .split(y, yo, yi, 64, TailStrategy::GuardWithIf)
-            .vectorize(x, lanes, TailStrategy::GuardWithIf);
-        if (threads) output.parallel(yo);
+        // Memory-bound, one pass. `level` and the packed lookup stay inline: the unrolled channels
+        // share them after CSE. The lookup is a per-lane load (no gather in wasm simd128); one u32
+        // per pixel instead of three u8 bytes: 89 → 23–37 ms for a 16 MP photo on the host (AVX2,
+        // 2 threads; wall time on a shared, overloaded machine).
+        schedule_rgba8_pointwise(output, x, y, c, yo, yi, 64, natural_vector_size<uint8_t>(), threads);
     }
 
 private:
@@ -100,10 +100,8 @@ public:
         mapped(x, y) = Tuple(to_srgb8(4.0767416621f * l3 - 3.3077115913f * m3 + 0.2309699292f * s3),
                              to_srgb8(-1.2684380046f * l3 + 2.6097574011f * m3 - 0.3413193965f * s3),
                              to_srgb8(-0.0041960863f * l3 - 0.7034186147f * m3 + 1.7076147010f * s3));
-        Expr src = cast<int>(input(x, y, c));
         Expr target = mux(c, {mapped(x, y)[0], mapped(x, y)[1], mapped(x, y)[2], 0});
-        Expr blended = src + (((target - src) * strength + 128) >> 8);
-        output(x, y, c) = select(c == 3, input(x, y, 3), cast<uint8_t>(blended));
+        output(x, y, c) = blend_toward(input, target, strength, x, y, c);
 
         constrain_rgba8_interleaved(input);
         constrain_rgba8_interleaved(output);
@@ -123,14 +121,8 @@ public:
         // Compute-bound float math: `mapped` once per pixel for a whole row strip, in f32 vectors
         // (computed past the right edge up to a whole vector; repeat_edge makes that read safe),
         // then the u8 blend/interleave pass as in pp_gradient_map.
-        const int lanes = natural_vector_size<uint8_t>();
-        output.bound(c, 0, 4)
-            .reorder(c, x, y)
-            .unroll(c)
-            .split(y, yo, yi, 32, TailStrategy::GuardWithIf)
-            .vectorize(x, lanes, TailStrategy::GuardWithIf);
+        schedule_rgba8_pointwise(output, x, y, c, yo, yi, 32, natural_vector_size<uint8_t>(), threads);
         mapped.compute_at(output, yi).vectorize(x, natural_vector_size<float>());
-        if (threads) output.parallel(yo);
     }
 
 private:
