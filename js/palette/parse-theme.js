@@ -1,13 +1,14 @@
 // parse-theme.js: a theme description → terms. Phrases before words (longest first: "burnt
 // sienna", "not too saturated", "a hint of"); a modifier binds to the term right after it, or to the
 // whole theme when none follows; "a hint of X" makes X an accent; unknown words are reported.
-import { VOCABULARY, MODIFIERS, ACCENT_PHRASES, STOPWORDS } from './vocabulary.js';
+import { VOCABULARY, ALIASES, MODIFIERS, ACCENT_PHRASES, STOPWORDS } from './vocabulary.js';
 import { lookupColorName, longestNameWords, normaliseName } from './lexicon.js';
 
 const THEME_WORDS = new Map();
 for (const { family, entries } of VOCABULARY) {
   for (const [word, entry] of Object.entries(entries)) THEME_WORDS.set(normaliseName(word), { word, family, ...entry });
 }
+for (const [alias, word] of Object.entries(ALIASES)) THEME_WORDS.set(normaliseName(alias), THEME_WORDS.get(word));
 const MODIFIER_WORDS = new Map(Object.entries(MODIFIERS.entries).map(([w, m]) => [normaliseName(w), { word: w, ...m }]));
 const ACCENTS = new Set(ACCENT_PHRASES.map(normaliseName));
 const STOP = new Set(STOPWORDS);

@@ -1,7 +1,7 @@
 // palette-parse.test.js: what parseTheme understands of a description.
 import { parseTheme } from '../../js/palette/generate.js';
 import { InvalidConfigurationError } from '../../js/errors.js';
-import { VOCABULARY } from '../../js/palette/vocabulary.js';
+import { VOCABULARY, ALIASES } from '../../js/palette/vocabulary.js';
 
 const kinds = (text) => parseTheme(text).terms.map((t) => `${t.kind}:${t.text}:${t.weight ?? ''}`);
 
@@ -10,6 +10,8 @@ test('the vocabulary has at least 150 theme words, each family with a rationale'
   expect(words.length).toBeGreaterThanOrEqual(150);
   expect(new Set(words).size).toBe(words.length);
   for (const f of VOCABULARY) expect(f.rationale.length).toBeGreaterThan(20);
+  for (const target of Object.values(ALIASES)) expect(words).toContain(target);
+  expect(parseTheme('Fall').theme).toEqual(parseTheme('autumn').theme);
   for (const w of ['warm', 'cool', 'pastel', 'vibrant', 'muted', 'dark', 'light', 'earthy', 'neon', 'vintage', 'moody',
     'calm', 'autumn', 'winter', 'spring', 'summer', 'sunset', 'sunrise', 'ocean', 'forest', 'desert', 'midnight',
     'candy', 'corporate', 'retro']) {
