@@ -76,4 +76,19 @@ inline void schedule_rgba_filter(Halide::Func f, Halide::Func acc, const Halide:
     tile_loop(acc.update(), x);
 }
 
+// A per-pixel RGBA8 → RGBA8 pass (memory-bound): strips of `rows` rows (parallel only when
+// `threads`), `u8_lanes` pixels per iteration (the generator's natural_vector_size<uint8_t>(): 16
+// on wasm simd128), the 4 channels unrolled so loads and stores become whole-vector
+// (de)interleaving shuffles. (pp_grayscale in color_generator.cpp spells out the same schedule.)
+inline void schedule_rgba8_pointwise(Halide::Func out, const Halide::Var &x, const Halide::Var &y, const Halide::Var &c,
+                                     const Halide::Var &yo, const Halide::Var &yi, int rows, int u8_lanes, bool threads) {
+    using namespace Halide;
+    out.bound(c, 0, 4)
+        .reorder(c, x, y)
+        .unroll(c)
+        .split(y, yo, yi, rows, TailStrategy::GuardWithIf)
+        .vectorize(x, u8_lanes, TailStrategy::GuardWithIf);
+    if (threads) out.parallel(yo);
+}
+
 }  // namespace pixelpipe::gen
