@@ -4,6 +4,7 @@
 //   pixelpipe_native ops            (the op ids this build executes, one a line)
 //   pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]
 //                    [--max-pixels N] [--max-side N] [STEP ...]
+//   pixelpipe_native encode IN OUT --format F [--opt key=value ...] [--repeat N]  (encode_command.cpp)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_util.h"
+#include "cli/commands.h"
 #include "codec/decode.h"
 #include "ops/registry.h"
 #include "pipeline/variations.h"
@@ -20,16 +23,6 @@ using namespace pixelpipe;
 namespace {
 
 constexpr char kRawMagic[9] = "PPRAW001";
-
-bool read_file(const char *path, std::vector<uint8_t> &out) {
-    FILE *f = std::fopen(path, "rb");
-    if (!f) return false;
-    uint8_t buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
-    std::fclose(f);
-    return true;
-}
 
 bool write_file(const char *path, const std::vector<uint8_t> &header, const uint8_t *body, size_t body_size) {
     FILE *f = std::fopen(path, "wb");
@@ -42,8 +35,6 @@ bool write_file(const char *path, const std::vector<uint8_t> &header, const uint
 void put_u32(std::vector<uint8_t> &v, uint32_t x) {
     for (int i = 0; i < 4; ++i) v.push_back(uint8_t(x >> (8 * i)));
 }
-
-uint32_t get_u32(const uint8_t *p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (uint32_t(p[3]) << 24); }
 
 bool ends_with(const std::string &s, const std::string &suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -62,51 +53,36 @@ pipeline::OpSpec parse_step(const std::string &text) {
         if (end == std::string::npos) end = rest.size();
         const std::string kv = rest.substr(start, end - start);
         const size_t eq = kv.find('=');
-        if (eq != std::string::npos) {
-            const std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
-            if (value.find('/') != std::string::npos) {
-                size_t p = 0;
-                for (int i = 0; p <= value.size(); ++i) {
-                    size_t q = value.find('/', p);
-                    if (q == std::string::npos) q = value.size();
-                    op.num[key + "." + std::to_string(i)] = std::atof(value.substr(p, q - p).c_str());
-                    p = q + 1;
-                }
-            } else {
-                char *endp = nullptr;
-                const double d = std::strtod(value.c_str(), &endp);
-                if (endp && *endp == '\0' && !value.empty()) {
-                    op.num[key] = d;
-                } else if (value == "true" || value == "false") {
-                    op.num[key] = value == "true" ? 1 : 0;
-                } else {
-                    op.str[key] = value;
-                }
-            }
-        }
+        if (eq != std::string::npos) cli::parse_value(kv.substr(0, eq), kv.substr(eq + 1), op.num, op.str);
         start = end + 1;
     }
     return op;
 }
 
-int fail(const Status &s) {
+}  // namespace
+
+int cli::fail(const Status &s) {
     std::fprintf(stderr, "ERROR %s: %s", error_code_name(s.code), s.message.c_str());
     if (s.variant >= 0) std::fprintf(stderr, " (variant %d, step %d)", s.variant, s.step);
     std::fprintf(stderr, "\n");
     return 2;
 }
 
+namespace {
+using cli::fail;
+
 int usage() {
     std::fprintf(stderr,
                  "usage: pixelpipe_native info FILE\n"
                  "       pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]\n"
-                 "                        [--max-pixels N] [--max-side N] [STEP ...]\n");
+                 "                        [--max-pixels N] [--max-side N] [STEP ...]\n"
+                 "       pixelpipe_native encode IN OUT --format F [--opt key=value ...] [--repeat N]\n");
     return 64;
 }
 
 int cmd_info(const char *path) {
     std::vector<uint8_t> bytes;
-    if (!read_file(path, bytes)) return usage();
+    if (!cli::read_file(path, bytes)) return usage();
     auto info = codec::probe_image(bytes.data(), bytes.size());
     if (!info.ok()) return fail(info.status());
     std::printf("{\"width\":%d,\"height\":%d,\"format\":\"%s\"}\n", info.value().width, info.value().height,
@@ -133,7 +109,7 @@ int cmd_run(int argc, char **argv) {
         else variant.steps.push_back(parse_step(a));
     }
     std::vector<uint8_t> bytes;
-    if (!read_file(in.c_str(), bytes)) {
+    if (!cli::read_file(in.c_str(), bytes)) {
         std::fprintf(stderr, "cannot read %s\n", in.c_str());
         return 64;
     }
@@ -144,16 +120,8 @@ int cmd_run(int argc, char **argv) {
     for (int r = 0; r < repeat; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         if (ends_with(in, ".ppraw")) {
-            if (bytes.size() < 16 || std::memcmp(bytes.data(), kRawMagic, 8) != 0) {
-                return fail(Status::error(ErrorCode::INVALID_ARGUMENT, "not a .ppraw file"));
-            }
-            const int w = int(get_u32(&bytes[8])), h = int(get_u32(&bytes[12]));
-            if (bytes.size() != 16 + size_t(w) * size_t(h) * 4) {
-                return fail(Status::error(ErrorCode::INVALID_ARGUMENT, ".ppraw size mismatch"));
-            }
-            auto img = Image::allocate(w, h);
+            auto img = cli::image_from_ppraw(bytes);
             if (!img.ok()) return fail(img.status());
-            std::memcpy(img.value().data(), bytes.data() + 16, img.value().size_bytes());
             result = pipeline::run_variations(img.value(), variants, limits);
         } else {
             result = pipeline::process_variations(bytes.data(), bytes.size(), variants, limits);
@@ -184,6 +152,7 @@ int cmd_run(int argc, char **argv) {
 int main(int argc, char **argv) {
     if (argc >= 3 && std::strcmp(argv[1], "info") == 0) return cmd_info(argv[2]);
     if (argc >= 2 && std::strcmp(argv[1], "run") == 0) return cmd_run(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "encode") == 0) return cli::cmd_encode(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "ops") == 0) {
         for (const auto &name : ops::list_operations()) std::printf("%s\n", name.c_str());
         return 0;
