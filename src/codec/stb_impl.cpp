@@ -89,10 +89,6 @@ void stb_guard_release(void *p) { account(0, usable(p)); }
 #define STBI_NO_PIC
 #include "stb_image.h"
 
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#define STBI_WRITE_NO_STDIO
-#include "stb_image_write.h"
-
 namespace pixelpipe::codec {
 int stb_tga_info(const uint8_t *data, size_t size, int *w, int *h, int *comp) { return stb_format_info('t', data, size, w, h, comp); }
 
