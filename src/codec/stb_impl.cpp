@@ -1,4 +1,4 @@
-// stb_impl.cpp: the one translation unit that compiles Debian's stb_image / stb_image_write
+// stb_impl.cpp: the one translation unit that compiles Debian's stb_image
 // (libstb-dev, /usr/include/stb, added with -isystem). Never vendor stb; never define the
 // *_IMPLEMENTATION macros anywhere else.
 #include <cstdint>
