@@ -148,21 +148,47 @@ std::vector<Pt> simplify(const std::vector<Pt> &corners, double eps) {
     return out;
 }
 
-void num(std::string &s, double v) {
-    char buf[32];
-    const double r = std::round(v * 10) / 10;
-    if (r == std::floor(r)) std::snprintf(buf, sizeof buf, "%lld", (long long)r);
-    else std::snprintf(buf, sizeof buf, "%.1f", r);
-    s += buf;
-}
-void point(std::string &s, const Pt &p) {
-    num(s, p.x);
-    s += ',';
-    num(s, p.y);
-}
+// Path data in relative commands on a 0.1 px grid. The pen position is kept in integer tenths
+// exactly as a renderer accumulates it, so relative steps never drift.
+class PathWriter {
+public:
+    explicit PathWriter(std::string &s) : s_(s) {}
+    void move(const Pt &p) { cmd('m', p); }
+    void line(const Pt &p) { cmd('l', p); }
+    void quad(const Pt &c, const Pt &p) {
+        s_ += 'q';
+        delta(c);
+        s_ += ' ';
+        delta(p, true);
+    }
+    void close() { s_ += 'z'; x_ = start_x_; y_ = start_y_; }
+
+private:
+    static long tenths(double v) { return std::lround(v * 10); }
+    void number(long t) {
+        if (t < 0) { s_ += '-'; t = -t; }
+        s_ += std::to_string(t / 10);
+        if (t % 10) { s_ += '.'; s_ += char('0' + t % 10); }
+    }
+    // From the pen; `advance` moves the pen there (a curve's control point does not).
+    void delta(const Pt &p, bool advance = false) {
+        const long x = tenths(p.x), y = tenths(p.y);
+        number(x - x_);
+        if (y - y_ >= 0) s_ += ',';
+        number(y - y_);
+        if (advance) { x_ = x; y_ = y; }
+    }
+    void cmd(char c, const Pt &p) {
+        s_ += c;
+        delta(p, true);
+        if (c == 'm') { start_x_ = x_; start_y_ = y_; }
+    }
+    std::string &s_;
+    long x_ = 0, y_ = 0, start_x_ = 0, start_y_ = 0;
+};
 
 // Lines at sharp corners, quadratic curves (through the edge midpoints) at gentle ones.
-void emit_loop(std::string &s, const std::vector<Pt> &p, double max_turn) {
+void emit_loop(PathWriter &w, const std::vector<Pt> &p, double max_turn) {
     const size_t n = p.size();
     if (n < 3) return;
     auto mid = [&](size_t i) {
@@ -175,24 +201,19 @@ void emit_loop(std::string &s, const std::vector<Pt> &p, double max_turn) {
                                     (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y));
         return std::fabs(t) < max_turn;
     };
-    s += 'M';
-    point(s, mid(n - 1));
+    w.move(mid(n - 1));
     bool at_mid = true;
     for (size_t i = 0; i < n; ++i) {
         if (gentle(i)) {
-            if (!at_mid) { s += 'L'; point(s, mid(i + n - 1)); }
-            s += 'Q';
-            point(s, p[i]);
-            s += ' ';
-            point(s, mid(i));
+            if (!at_mid) w.line(mid(i + n - 1));
+            w.quad(p[i], mid(i));
             at_mid = true;
         } else {
-            s += 'L';
-            point(s, p[i]);
+            w.line(p[i]);
             at_mid = false;
         }
     }
-    s += 'Z';
+    w.close();
 }
 
 }  // namespace
@@ -252,7 +273,8 @@ Result<std::string> trace_svg_body(const Image &image, const SvgOptions &o) {
             while (b < loops.size() && loops[b].label == loops[a].label) has_outer |= loops[b++].area2 > 0;
             if (has_outer) {  // a region whose outer loop was dropped (minArea) goes with its holes
                 svg += "<path d=\"";
-                for (size_t i = a; i < b; ++i) emit_loop(svg, loops[i].pts, max_turn);
+                PathWriter writer(svg);
+                for (size_t i = a; i < b; ++i) emit_loop(writer, loops[i].pts, max_turn);
                 svg += "\"/>\n";
             }
             a = b;
