@@ -1,5 +1,5 @@
 // fast_deflate.cpp: see fast_deflate.h. Token stream: literals, and (length, distance 1) pairs
-// for runs of the previous byte. Two passes per segment: histogram, then emit.
+// for runs of the previous byte. Two passes per segment: byte histogram, then emit.
 #include "codec/deflate/fast_deflate.h"
 
 #include <cstring>
@@ -122,9 +122,22 @@ void empty_stored_block(BitWriter &w) {
 }  // namespace
 
 void fast_segment(const uint8_t *data, size_t size, std::vector<uint8_t> &out) {
-    uint32_t lit_freq[286] = {0}, dist_freq[30] = {0};
-    tokens(data, size, [&](uint8_t b) { lit_freq[b]++; }, [&](size_t n) { lit_freq[257 + kLen.code[n]]++; });
-    lit_freq[256] = 1;
+    // Table statistics from the plain byte histogram (4 interleaved counters: no store-to-load
+    // stalls), every literal and length symbol at least 1 so any token can be coded. Counting
+    // exact tokens instead took as long as emitting them (perf, 12 MP photo: ~half of the time);
+    // the plain histogram only over-counts bytes inside runs, which already code cheaply.
+    uint32_t h4[4][256] = {{0}};
+    size_t i = 0;
+    for (; i + 4 <= size; i += 4) {
+        h4[0][data[i]]++;
+        h4[1][data[i + 1]]++;
+        h4[2][data[i + 2]]++;
+        h4[3][data[i + 3]]++;
+    }
+    for (; i < size; ++i) h4[0][data[i]]++;
+    uint32_t lit_freq[286], dist_freq[30] = {0};
+    for (int b = 0; b < 256; ++b) lit_freq[b] = 1 + h4[0][b] + h4[1][b] + h4[2][b] + h4[3][b];
+    for (int c = 256; c < 286; ++c) lit_freq[c] = 1;
     dist_freq[0] = 1;  // distance 1
     uint8_t lit_len[286], dist_len[30];
     huffman_lengths(lit_freq, 286, 15, lit_len);
