@@ -65,12 +65,11 @@ int main(int argc, char **argv) {
         stbi_write_png_to_func(count, &n, big.width(), big.height(), 4, big.data(), int(big.stride()));
         return n;
     });
-    for (int level = 0; level <= 9; ++level) {
-        if (level == 2 || level == 3) continue;  // same path as level 1
+    for (int level : {0, 1, 4, 6, 9}) {  // 1–3 share the fast path; native runs show 5, 7, 8
         codec::EncodeParams p;
         p.num = {{"compressionLevel", level}, {"palette", 0}, {"colors", 256}, {"dither", 0}, {"interlace", 0}, {"dpi", 0}};
         const std::string name = "png level " + std::to_string(level);
-        row(name.c_str(), level >= 7 ? 1 : runs, [&] { return run(big, "png", p); });
+        row(name.c_str(), level == 9 ? 1 : runs, [&] { return run(big, "png", p); });
     }
     codec::EncodeParams jpeg;
     jpeg.num = {{"quality", 85}, {"progressive", 0}, {"optimizeCoding", 0}, {"dpi", 0},

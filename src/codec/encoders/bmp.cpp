@@ -8,9 +8,7 @@
 
 namespace pixelpipe::codec {
 
-BmpOptions read_bmp_options(ParamReader &) { return {}; }
-
-Result<std::vector<uint8_t>> encode_bmp(const Image &image, const BmpOptions &) {
+Result<std::vector<uint8_t>> encode_bmp(const Image &image, const NoOptions &) {
     const bool alpha = !is_opaque(image);
     const int w = image.width(), h = image.height();
     const uint64_t row = alpha ? uint64_t(w) * 4 : (uint64_t(w) * 3 + 3) / 4 * 4;

@@ -55,4 +55,8 @@ private:
     Status first_error_;
 };
 
+// Formats without options (bmp, tga) read nothing: any key sent is then reported as unknown.
+struct NoOptions {};
+inline NoOptions read_no_options(ParamReader &) { return {}; }
+
 }  // namespace pixelpipe::codec

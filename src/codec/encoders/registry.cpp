@@ -38,8 +38,8 @@ const Entry kEncoders[] = {
     {"webp", "image/webp", run<WebpOptions, read_webp_options, encode_webp>},
     {"gif", "image/gif", run<GifOptions, read_gif_options, encode_gif>},
     {"ico", "image/x-icon", run<IcoOptions, read_ico_options, encode_ico>},
-    {"bmp", "image/bmp", run<BmpOptions, read_bmp_options, encode_bmp>},
-    {"tga", "image/x-tga", run<TgaOptions, read_tga_options, encode_tga>},
+    {"bmp", "image/bmp", run<NoOptions, read_no_options, encode_bmp>},
+    {"tga", "image/x-tga", run<NoOptions, read_no_options, encode_tga>},
     {"svg", "image/svg+xml", run<SvgOptions, read_svg_options, encode_svg>},
 };
 

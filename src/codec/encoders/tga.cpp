@@ -7,9 +7,7 @@
 
 namespace pixelpipe::codec {
 
-TgaOptions read_tga_options(ParamReader &) { return {}; }
-
-Result<std::vector<uint8_t>> encode_tga(const Image &image, const TgaOptions &) {
+Result<std::vector<uint8_t>> encode_tga(const Image &image, const NoOptions &) {
     const int w = image.width(), h = image.height();
     if (w > 65535 || h > 65535)
         return Status::error(ErrorCode::ENCODE_FAILED, "TGA cannot store images wider or taller than 65535 pixels");

@@ -5,13 +5,9 @@
 
 #include "codec/encoders/params.h"
 #include "core/image.h"
-#include "core/status.h"
 
 namespace pixelpipe::codec {
 
-struct TgaOptions {};
-
-TgaOptions read_tga_options(ParamReader &reader);
-Result<std::vector<uint8_t>> encode_tga(const Image &image, const TgaOptions &options);
+Result<std::vector<uint8_t>> encode_tga(const Image &image, const NoOptions &options);
 
 }  // namespace pixelpipe::codec
