@@ -1,6 +1,6 @@
 // stb_impl.cpp: the one translation unit that compiles Debian's stb_image
 // (libstb-dev, /usr/include/stb, added with -isystem). Never vendor stb; never define the
-// *_IMPLEMENTATION macros anywhere else.
+// *_IMPLEMENTATION macros anywhere else (bench/stb_write_impl.c, the benchmark's "before" row, aside).
 #include <cstdint>
 #include <cstdlib>
 #include <malloc.h>  // malloc_usable_size (glibc and emscripten's dlmalloc/emmalloc)

@@ -40,7 +40,6 @@ struct StripJob {
     std::vector<Bytes> *out;
     std::vector<uint32_t> *adler;
     std::vector<size_t> *sizes;
-    bool failed;
 };
 
 int strip_task(void *, int strip, uint8_t *closure) {
@@ -66,7 +65,7 @@ void deflate_strips(const RowLayout &layout, int level, Bytes &zlib) {
     std::vector<Bytes> segments(strips);
     std::vector<uint32_t> adler(strips);
     std::vector<size_t> sizes(strips);
-    StripJob job{&layout, rows, level, &segments, &adler, &sizes, false};
+    StripJob job{&layout, rows, level, &segments, &adler, &sizes};
     halide_do_par_for(nullptr, strip_task, 0, strips, reinterpret_cast<uint8_t *>(&job));
     deflate::zlib_header(zlib);
     uint32_t sum = 1;
