@@ -134,6 +134,15 @@ def test_png(cli, testdata, tmp):
     checks.report("png dpi 300 -> pHYs", abs(dpi[0] - 300) < 0.5 and abs(dpi[1] - 300) < 0.5, str(dpi))
     sizes = [len(encode(cli, tmp, rgb, "png", compressionLevel=lv)) for lv in (0, 1, 9)]
     checks.report("png level 0 > 1 and 9 in size", sizes[0] > sizes[1] and sizes[0] > sizes[2], str(sizes))
+    # Flat graphics are where LZ77 matching pays: the libdeflate levels must beat the fast path.
+    graphic = np.zeros((240, 320, 4), np.uint8)
+    graphic[..., 3] = 255
+    for i in range(12):
+        graphic[i * 15:i * 15 + 60, i * 20:i * 20 + 100, :3] = ((i * 37) % 256, (i * 91) % 256, (i * 53) % 256)
+    graphic[::7, :, :3] = 20  # thin lines: short repeats at distance > 1
+    sizes = [len(encode(cli, tmp, graphic, "png", compressionLevel=lv)) for lv in (1, 4, 9)]
+    checks.report("png graphic: level 1 > 4 >= 9 in size", sizes[0] > sizes[1] >= sizes[2], str(sizes))
+    exact("png graphic level 9 exact", rgba_of(decode(encode(cli, tmp, graphic, "png", compressionLevel=9))), graphic)
 
 
 def test_png_palette(cli, testdata, tmp):

@@ -146,6 +146,7 @@ Result<Bytes> encode_png(const Image &image, const PngOptions &o) {
         color_type = layout.bpp == 3 ? 2 : 6;
     }
     layout.row_bytes = size_t(layout.width) * layout.bpp;
+    layout.adaptive = o.compression_level >= 4;
 
     Bytes zlib;
     if (o.interlace) {

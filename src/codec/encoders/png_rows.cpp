@@ -41,11 +41,35 @@ void paeth(const uint8_t *cur, const uint8_t *prev, size_t n, int bpp, uint8_t *
     }
 }
 
+// The row's filter among all five by the minimum sum of absolute signed differences.
+void adaptive(const uint8_t *cur, const uint8_t *prev, size_t n, int bpp, uint8_t *out, std::vector<uint8_t> &scratch) {
+    scratch.resize(4 * n);
+    uint8_t *cand[5] = {nullptr, scratch.data(), scratch.data() + n, scratch.data() + 2 * n, scratch.data() + 3 * n};
+    for (size_t i = 0; i < n; ++i) {
+        const int a = i >= size_t(bpp) ? cur[i - bpp] : 0, b = prev[i];
+        cand[1][i] = uint8_t(cur[i] - a);
+        cand[2][i] = uint8_t(cur[i] - b);
+        cand[3][i] = uint8_t(cur[i] - ((a + b) >> 1));
+    }
+    paeth(cur, prev, n, bpp, cand[3] + n);
+    cand[4] = cand[3] + n;
+    cand[0] = const_cast<uint8_t *>(cur);
+    int best = 0;
+    uint64_t best_cost = UINT64_MAX;
+    for (int f = 0; f < 5; ++f) {
+        uint64_t cost = 0;
+        for (size_t i = 0; i < n; ++i) cost += uint64_t(std::abs(int(int8_t(cand[f][i]))));
+        if (cost < best_cost) { best_cost = cost; best = f; }
+    }
+    out[0] = uint8_t(best);
+    std::memcpy(out + 1, cand[best], n);
+}
+
 // Filtered scanlines of the (sub)image: pixels (x0 + i*dx, y0 + j*dy), count_x × count_y.
 void filter_subimage(const RowLayout &L, int x0, int dx, int count_x, int y0, int dy, int count_y, bool first_has_prev,
                      uint8_t *out) {
     const size_t n = size_t(count_x) * L.bpp;
-    std::vector<uint8_t> rows(2 * n);
+    std::vector<uint8_t> rows(2 * n), scratch;
     uint8_t *cur = rows.data(), *prev = rows.data() + n;
     if (first_has_prev) pack_row(L, y0 - dy, x0, dx, count_x, prev);
     else std::memset(prev, 0, n);
@@ -54,6 +78,8 @@ void filter_subimage(const RowLayout &L, int x0, int dx, int count_x, int y0, in
         if (L.indices) {
             out[0] = 0;  // none
             std::memcpy(out + 1, cur, n);
+        } else if (L.adaptive) {
+            adaptive(cur, prev, n, L.bpp, out, scratch);
         } else {
             out[0] = 4;  // Paeth
             paeth(cur, prev, n, L.bpp, out + 1);

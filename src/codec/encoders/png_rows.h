@@ -16,10 +16,12 @@ struct RowLayout {
     int width = 0, height = 0;
     int bpp = 4;                       // 4 RGBA, 3 RGB, 1 index
     size_t row_bytes = 0;              // width * bpp
+    bool adaptive = false;             // per-row filter choice (slower; for the libdeflate levels)
 };
 
 // Writes rows [y0, y1) as filtered scanlines (filter byte + row_bytes each) to out: Paeth for
-// RGB(A) (the row above y0 is read from the image, so strips are independent), none for indices.
+// RGB(A) (the row above y0 is read from the image, so strips are independent), none for indices;
+// adaptive: each row's filter is the one with the smallest sum of |signed bytes| (libpng's rule).
 void filter_rows(const RowLayout &layout, int y0, int y1, uint8_t *out);
 
 // The whole Adam7 stream: the seven reduced images' filtered scanlines, one after another.
