@@ -3,7 +3,7 @@
 // `npm start` and `npm test` work on a fresh Debian 12 machine that has only Node and npm.
 // Uses Node built-ins only: it runs before `npm ci`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // Debian packages the build and the tests need (python3-* are the tests' independent oracles).
 const DEBIAN_PACKAGES = ['emscripten', 'libhalide14-0-dev', 'libstb-dev', 'cmake', 'ninja-build', 'g++', 'chromium',
-  'python3', 'python3-pil', 'python3-numpy', 'python3-opencv', 'python3-skimage'];
+  'dpkg-dev', 'python3', 'python3-pil', 'python3-numpy', 'python3-opencv', 'python3-skimage'];
 
 function log(msg) { console.log(`[setup] ${msg}`); }
 
@@ -25,16 +25,44 @@ function debianPackageInstalled(pkg) {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
+function sudoRun(cmd, args, opts = {}) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  return isRoot ? run(cmd, args, { env, ...opts }) : run('sudo', [cmd, ...args], { env, ...opts });
+}
+
 function installDebianPackages() {
   const missing = DEBIAN_PACKAGES.filter((pkg) => !debianPackageInstalled(pkg));
   if (missing.length === 0) return;
   log(`installing Debian packages: ${missing.join(' ')}`);
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const sudo = isRoot ? [] : ['sudo'];
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (...args) => run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { env });
-  apt('update', '-qq');
-  apt('install', '-y', '-qq', ...missing);
+  sudoRun('apt-get', ['update', '-qq']);
+  sudoRun('apt-get', ['install', '-y', '-qq', ...missing]);
+}
+
+// The codec sources (libdeflate, libjpeg-turbo, libwebp) at the versions pinned in
+// cmake/debian_source.cmake, downloaded once into build/debian-src (the module unpacks them).
+function fetchDebianSources() {
+  const module = readFileSync(path.join(root, 'cmake', 'debian_source.cmake'), 'utf8');
+  const block = module.match(/set\(PIXELPIPE_DEBIAN_SOURCES([^)]*)\)/)[1];
+  const pins = [...block.matchAll(/"([a-z0-9.+-]+)=([^"]+)"/g)].map((m) => ({ pkg: m[1], version: m[2] }));
+  const cache = path.join(root, 'build', 'debian-src');
+  const dsc = ({ pkg, version }) => path.join(cache, `${pkg}_${version.replace(/^\d+:/, '')}.dsc`);
+  const missing = pins.filter((p) => !existsSync(dsc(p)));
+  if (missing.length === 0) return;
+  const srcList = '/etc/apt/sources.list.d/debian-src.sources';
+  if (!existsSync(srcList)) {
+    // deb-src twin of Debian 12's deb822 sources file (same mirrors, suites, keys).
+    const deb = readFileSync('/etc/apt/sources.list.d/debian.sources', 'utf8');
+    log(`enabling deb-src in ${srcList}`);
+    const tmp = path.join(root, 'build', 'debian-src.sources');
+    mkdirSync(path.dirname(tmp), { recursive: true });
+    writeFileSync(tmp, deb.replace(/^Types: deb$/gm, 'Types: deb-src'));
+    sudoRun('cp', [tmp, srcList]);
+    sudoRun('apt-get', ['update', '-qq']);
+  }
+  mkdirSync(cache, { recursive: true });
+  log(`apt-get source --download-only ${missing.map((p) => `${p.pkg}=${p.version}`).join(' ')}`);
+  run('apt-get', ['source', '--download-only', '-qq', ...missing.map((p) => `${p.pkg}=${p.version}`)], { cwd: cache });
 }
 
 function installNpmPackages() {
@@ -57,6 +85,7 @@ function installNpmPackages() {
 
 try {
   installDebianPackages();
+  fetchDebianSources();
   installNpmPackages();
   // em++ runs Debian's acorn-based optimiser through node and needs Debian's node modules.
   execFileSync('/usr/bin/em++', ['--version'], { stdio: 'ignore', env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } });

@@ -44,6 +44,10 @@ Result<Image> load_image_file(const std::string &path, const Limits &limits) {
         if (!decoded.ok()) return decoded.status();
         return std::move(decoded.value().image);
     }
+    return image_from_ppraw(bytes, limits);
+}
+
+Result<Image> image_from_ppraw(const std::vector<uint8_t> &bytes, const Limits &limits) {
     if (bytes.size() < 16 || std::memcmp(bytes.data(), kRawMagic, 8) != 0)
         return Status::error(ErrorCode::INVALID_ARGUMENT, "not a .ppraw file");
     const int w = int(get_u32(&bytes[8])), h = int(get_u32(&bytes[12]));
@@ -54,6 +58,25 @@ Result<Image> load_image_file(const std::string &path, const Limits &limits) {
     if (!img.ok()) return img.status();
     std::memcpy(img.value().data(), bytes.data() + 16, img.value().size_bytes());
     return img;
+}
+
+void parse_value(const std::string &key, const std::string &value, std::map<std::string, double> &num,
+                 std::map<std::string, std::string> &str) {
+    if (value.find('/') != std::string::npos) {
+        size_t p = 0;
+        for (int i = 0; p <= value.size(); ++i) {
+            size_t q = value.find('/', p);
+            if (q == std::string::npos) q = value.size();
+            num[key + "." + std::to_string(i)] = std::atof(value.substr(p, q - p).c_str());
+            p = q + 1;
+        }
+        return;
+    }
+    char *endp = nullptr;
+    const double d = std::strtod(value.c_str(), &endp);
+    if (endp && *endp == '\0' && !value.empty()) num[key] = d;
+    else if (value == "true" || value == "false") num[key] = value == "true" ? 1 : 0;
+    else str[key] = value;
 }
 
 bool write_ppraw(const std::string &path, const Image &img) {

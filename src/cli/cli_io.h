@@ -2,6 +2,7 @@
 // (tests/oracle/ppraw.py: "PPRAW001", u32 LE width, u32 LE height, RGBA8 rows) and error output.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,13 @@ void put_u32(std::vector<uint8_t> &v, uint32_t x);
 uint32_t get_u32(const uint8_t *p);
 bool ends_with(const std::string &s, const std::string &suffix);
 
+// One `key=value` of a step or an encoder option: numbers (and true/false as 1/0) into num[key],
+// "a/b/c" into num["key.0"], num["key.1"], ..., anything else into str[key].
+void parse_value(const std::string &key, const std::string &value, std::map<std::string, double> &num,
+                 std::map<std::string, std::string> &str);
+
+// The bytes of a .ppraw file as an Image (dimensions checked against `limits`).
+Result<Image> image_from_ppraw(const std::vector<uint8_t> &bytes, const Limits &limits = Limits{});
 // A .ppraw file's pixels, or any decodable image (upright).
 Result<Image> load_image_file(const std::string &path, const Limits &limits);
 bool write_ppraw(const std::string &path, const Image &img);

@@ -9,6 +9,7 @@
 //   pixelpipe_native analyze IN --types colors,quality,... [--palette-size N] [--aspect-ratio R]
 //                    [--source-format F] [--saliency-out FILE] [--repeat N]
 //   pixelpipe_native metadata FILE  (bit depth, alpha, ICC, EXIF from the header: codec/metadata.h)
+//   pixelpipe_native encode IN OUT --format F [--opt key=value ...] [--repeat N]  (encode_command.cpp)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +20,7 @@
 #include "analysis/analyze.h"
 #include "analysis/saliency.h"
 #include "cli/cli_io.h"
+#include "cli/commands.h"
 #include "cli/composite_cmd.h"
 #include "codec/decode.h"
 #include "codec/metadata.h"
@@ -51,42 +53,10 @@ pipeline::OpSpec parse_step(const std::string &text) {
         if (end == std::string::npos) end = rest.size();
         const std::string kv = rest.substr(start, end - start);
         const size_t eq = kv.find('=');
-        if (eq != std::string::npos) {
-            const std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
-            if (value.find('/') != std::string::npos) {
-                size_t p = 0;
-                for (int i = 0; p <= value.size(); ++i) {
-                    size_t q = value.find('/', p);
-                    if (q == std::string::npos) q = value.size();
-                    op.num[key + "." + std::to_string(i)] = std::atof(value.substr(p, q - p).c_str());
-                    p = q + 1;
-                }
-            } else {
-                char *endp = nullptr;
-                const double d = std::strtod(value.c_str(), &endp);
-                if (endp && *endp == '\0' && !value.empty()) {
-                    op.num[key] = d;
-                } else if (value == "true" || value == "false") {
-                    op.num[key] = value == "true" ? 1 : 0;
-                } else {
-                    op.str[key] = value;
-                }
-            }
-        }
+        if (eq != std::string::npos) cli::parse_value(kv.substr(0, eq), kv.substr(eq + 1), op.num, op.str);
         start = end + 1;
     }
     return op;
-}
-
-Result<Image> load_ppraw(const std::vector<uint8_t> &bytes) {
-    if (bytes.size() < 16 || std::memcmp(bytes.data(), kRawMagic, 8) != 0)
-        return Status::error(ErrorCode::INVALID_ARGUMENT, "not a .ppraw file");
-    const int w = int(get_u32(&bytes[8])), h = int(get_u32(&bytes[12]));
-    if (bytes.size() != 16 + size_t(w) * size_t(h) * 4) return Status::error(ErrorCode::INVALID_ARGUMENT, ".ppraw size mismatch");
-    auto img = Image::allocate(w, h);
-    if (!img.ok()) return img.status();
-    std::memcpy(img.value().data(), bytes.data() + 16, img.value().size_bytes());
-    return img;
 }
 
 int fail(const Status &s) {
@@ -102,7 +72,8 @@ int usage() {
                  "                        [--max-pixels N] [--max-side N] [STEP ...]\n"
                  "       pixelpipe_native analyze IN --types colors,quality,... [--palette-size N]\n"
                  "                        [--aspect-ratio R] [--source-format F] [--saliency-out FILE] [--repeat N]\n"
-                 "       pixelpipe_native metadata FILE\n");
+                 "       pixelpipe_native metadata FILE\n"
+                 "       pixelpipe_native encode IN OUT --format F [--opt key=value ...] [--repeat N]\n");
     return 64;
 }
 
@@ -146,7 +117,7 @@ int cmd_run(int argc, char **argv) {
     for (int r = 0; r < repeat; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         if (ends_with(in, ".ppraw")) {
-            auto img = load_ppraw(bytes);
+            auto img = cli::image_from_ppraw(bytes);
             if (!img.ok()) return fail(img.status());
             result = pipeline::run_variations(img.value(), variants, limits);
         } else {
@@ -205,7 +176,7 @@ int cmd_analyze(int argc, char **argv) {
     }
     Image img;
     if (ends_with(in, ".ppraw")) {
-        auto r = load_ppraw(bytes);
+        auto r = cli::image_from_ppraw(bytes);
         if (!r.ok()) return fail(r.status());
         img = r.take();
     } else {
@@ -254,6 +225,7 @@ int main(int argc, char **argv) {
     }
     if (argc >= 4 && std::strcmp(argv[1], "composite") == 0) return cli::cmd_composite(argc, argv);
     if (argc >= 7 && std::strcmp(argv[1], "measure-text") == 0) return cli::cmd_measure_text(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "encode") == 0) return cli::cmd_encode(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "ops") == 0) {
         for (const auto &name : ops::list_operations()) std::printf("%s\n", name.c_str());
         return 0;

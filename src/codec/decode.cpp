@@ -24,6 +24,7 @@
 #include "codec/exif.h"
 #include "codec/orient.h"
 #include "codec/stb_guard.h"
+#include "codec/webp_decode.h"
 #include "stb_image.h"
 
 namespace pixelpipe::codec {
@@ -33,7 +34,7 @@ constexpr uint64_t kMiB = 1024ull * 1024ull;
 // wasm32: a single malloc over ~2 GB fails even with a 4 GB heap (toolchain.md §8).
 constexpr uint64_t kMaxSingleAllocation = 2048ull * kMiB - 64ull * kMiB;
 
-enum class Fmt { Unknown, Jpeg, Png, Bmp, Gif, Tga, Psd, Pnm, Hdr };
+enum class Fmt { Unknown, Jpeg, Png, Bmp, Gif, Tga, Psd, Pnm, Hdr, Webp };
 
 const char *fmt_name(Fmt f) {
     switch (f) {
@@ -45,6 +46,7 @@ const char *fmt_name(Fmt f) {
     case Fmt::Psd: return "psd";
     case Fmt::Pnm: return "pnm";
     case Fmt::Hdr: return "hdr";
+    case Fmt::Webp: return "webp";
     default: return "unknown";
     }
 }
@@ -58,6 +60,7 @@ const char *fmt_label(Fmt f) {
     case Fmt::Psd: return "PSD";
     case Fmt::Pnm: return "PNM";
     case Fmt::Hdr: return "Radiance HDR";
+    case Fmt::Webp: return "WebP";
     default: return "image";
     }
 }
@@ -101,7 +104,7 @@ Sniff sniff(const uint8_t *d, size_t n) {
         default: s.unsupported = "PAM (P7) is not supported"; return s;
         }
     }
-    if (starts(d, n, "RIFF", 4) && at(d, n, 8, "WEBP", 4)) { s.unsupported = "WebP is not supported"; return s; }
+    if (starts(d, n, "RIFF", 4) && at(d, n, 8, "WEBP", 4)) { s.fmt = Fmt::Webp; return s; }
     if (starts(d, n, "II*\0", 4) || starts(d, n, "MM\0*", 4)) { s.unsupported = "TIFF is not supported"; return s; }
     if (starts(d, n, "II+\0", 4) || starts(d, n, "MM\0+", 4)) { s.unsupported = "BigTIFF is not supported"; return s; }
     if (at(d, n, 4, "ftyp", 4) && n >= 12) {
@@ -242,6 +245,8 @@ uint64_t estimate_peak_bytes(Fmt f, const Header &h, size_t file_size) {
         return px * 9 + file_size;  // out (4) + background (4) + history (1) per screen pixel
     case Fmt::Hdr:
         return px * 4 * 4 + px * 4 + w * 4;  // float RGBA + tone-mapped RGBA8 + one RLE scanline
+    case Fmt::Webp:
+        return webp_peak_bytes({int(h.width), int(h.height), h.channels == 4}, file_size);
     default:
         // BMP/TGA/PSD/PNM: image at the source depth + 4-channel conversion (+ 16→8).
         return px * c * b + px * 4 * b + (b == 2 ? px * 4 : 0) + file_size;
@@ -318,7 +323,7 @@ Status read_header(const uint8_t *data, size_t size, Fmt &fmt, Header &h) {
     if (!s.corrupt.empty()) return Status::error(ErrorCode::DECODE_FAILED, s.corrupt);
     if (s.fmt == Fmt::Unknown) {
         return Status::error(ErrorCode::UNSUPPORTED_FORMAT,
-                             "unrecognised image format (supported: JPEG, PNG, GIF, BMP, TGA, PSD, binary PGM/PPM, Radiance HDR)");
+                             "unrecognised image format (supported: JPEG, PNG, WebP, GIF, BMP, TGA, PSD, binary PGM/PPM, Radiance HDR)");
     }
     fmt = s.fmt;
     std::string err;
@@ -347,6 +352,12 @@ Status read_header(const uint8_t *data, size_t size, Fmt &fmt, Header &h) {
                !data[32] && !data[33]) {
         return Status::error(ErrorCode::DECODE_FAILED,
                              std::string("RLE-compressed BMP (RLE") + (data[30] == 1 ? "8" : "4") + ") is not supported");
+    } else if (fmt == Fmt::Webp) {
+        auto w = webp_header(data, size);
+        if (!w.ok()) return w.status();
+        h.width = w.value().width;
+        h.height = w.value().height;
+        h.channels = w.value().has_alpha ? 4 : 3;
     } else if (fmt == Fmt::Gif) {
         if (size < 10) return Status::error(ErrorCode::DECODE_FAILED, "GIF decode failed: truncated header");
         h.width = le16(data + 6);
@@ -441,6 +452,16 @@ Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits
         (fmt == Fmt::Hdr && uint64_t(h.width) * uint64_t(h.height) * 16 > kMaxSingleAllocation)) {
         return Status::error(ErrorCode::IMAGE_TOO_LARGE,
                              "decoding this " + dims(h.width, h.height) + " " + fmt_label(fmt) + " needs a single buffer over 2 GB");
+    }
+
+    if (fmt == Fmt::Webp) {  // libwebp, not stb (webp_decode.h); WebP has no EXIF orientation here
+        auto img = webp_decode(data, size, {int(h.width), int(h.height), h.channels == 4});
+        if (!img.ok()) return img.status();
+        DecodedImage out;
+        out.format = fmt_name(fmt);
+        out.source_channels = h.channels;
+        out.image = img.take();
+        return out;
     }
 
     int w = 0, hh = 0, comp = 0;

@@ -12,7 +12,7 @@ namespace pixelpipe::codec {
 
 struct DecodedImage {
     Image image;             // RGBA8, straight alpha, EXIF orientation already applied
-    std::string format;      // "jpeg" | "png" | "bmp" | "gif" | "tga" | "psd" | "pnm" | "hdr"
+    std::string format;      // "jpeg" | "png" | "webp" | "bmp" | "gif" | "tga" | "psd" | "pnm" | "hdr"
     int orientation = 1;     // the EXIF orientation found (1 when none); already applied to `image`
     int source_channels = 0; // channels in the file (1 gray, 2 gray+alpha, 3 RGB, 4 RGBA)
 };

@@ -1,4 +1,4 @@
-// encode.h: RGBA8 Image → encoded bytes in memory (Debian's stb_image_write).
+// encode.h: RGBA8 Image → PNG / JPEG bytes with fixed settings (wrappers over src/codec/encoders/).
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -8,9 +8,9 @@
 
 namespace pixelpipe::codec {
 
-// Lossless PNG, RGBA (alpha kept).
+// Lossless PNG (RGBA, or RGB when opaque), the fast compression path.
 Result<std::vector<uint8_t>> encode_png(const Image &image);
-// Baseline JPEG, quality 1..100; alpha is dropped (composited over `matte`, default white... see .cpp).
+// Baseline 4:2:0 JPEG, quality 1..100; alpha is flattened onto black.
 Result<std::vector<uint8_t>> encode_jpeg(const Image &image, int quality);
 
 }  // namespace pixelpipe::codec

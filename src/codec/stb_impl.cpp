@@ -1,6 +1,6 @@
-// stb_impl.cpp: the one translation unit that compiles Debian's stb_image / stb_image_write
+// stb_impl.cpp: the one translation unit that compiles Debian's stb_image
 // (libstb-dev, /usr/include/stb, added with -isystem). Never vendor stb; never define the
-// *_IMPLEMENTATION macros anywhere else.
+// *_IMPLEMENTATION macros anywhere else (bench/stb_write_impl.c, the benchmark's "before" row, aside).
 #include <cstdint>
 #include <cstdlib>
 #include <malloc.h>  // malloc_usable_size (glibc and emscripten's dlmalloc/emmalloc)
@@ -88,10 +88,6 @@ void stb_guard_release(void *p) { account(0, usable(p)); }
 // rather than exposed untested; decode.cpp reports such files as UNSUPPORTED_FORMAT.
 #define STBI_NO_PIC
 #include "stb_image.h"
-
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#define STBI_WRITE_NO_STDIO
-#include "stb_image_write.h"
 
 namespace pixelpipe::codec {
 int stb_tga_info(const uint8_t *data, size_t size, int *w, int *h, int *comp) { return stb_format_info('t', data, size, w, h, comp); }

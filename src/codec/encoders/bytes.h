@@ -1,0 +1,16 @@
+// bytes.h: appending little/big-endian integers to an output byte vector (container headers).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pixelpipe::codec {
+
+inline void put_le16(std::vector<uint8_t> &v, uint32_t x) { v.push_back(uint8_t(x)); v.push_back(uint8_t(x >> 8)); }
+inline void put_le32(std::vector<uint8_t> &v, uint32_t x) { put_le16(v, x); put_le16(v, x >> 16); }
+inline void put_be32(std::vector<uint8_t> &v, uint32_t x) {
+    for (int s = 24; s >= 0; s -= 8) v.push_back(uint8_t(x >> s));
+}
+inline void put_text(std::vector<uint8_t> &v, const std::string &s) { v.insert(v.end(), s.begin(), s.end()); }
+
+}  // namespace pixelpipe::codec

@@ -1,0 +1,13 @@
+// tga.h: TGA encoder (no options).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "codec/encoders/params.h"
+#include "core/image.h"
+
+namespace pixelpipe::codec {
+
+Result<std::vector<uint8_t>> encode_tga(const Image &image, const NoOptions &options);
+
+}  // namespace pixelpipe::codec
