@@ -163,6 +163,65 @@ export class ImageProcessingService {
   }
 
   /**
+   * Draws layers in array order over a background: image layers `{ image, x, y, width?, height?,
+   * fit?, rotate?, transforms?, mask?, maskMode? }`, text layers `{ text, font?, size, color, align,
+   * maxWidth?, lineHeight? }`, gradient layers `{ gradient: { type, angle | center/radius, stops } }`
+   * and solid layers `{ color }`, each with `opacity` and `blendMode` (the 16 W3C modes and the
+   * Porter-Duff operators). README "createComposite" documents every field.
+   *
+   * @param {object[]} layers
+   * @param {number} width canvas width
+   * @param {number} height canvas height
+   * @param {string|number[]} [backgroundColor='transparent'] any CSS colour
+   * @param {object} [options] format, formatOptions, quality, + call options
+   * @returns {Promise<Uint8Array|{width:number,height:number,data:Uint8ClampedArray}>}
+   * @throws {InvalidLayerError} a bad layer: details.layer (index), details.field, cause (the underlying error)
+   * @example
+   * const card = await service.createComposite([
+   *   { image: photo, x: 0, y: 0, width: 1200, height: 630, fit: 'cover' },
+   *   { gradient: { type: 'linear', angle: 180, stops: [[0.5, 'rgba(0,0,0,0)'], [1, 'rgba(0,0,0,0.7)']] } },
+   *   { text: 'Hello', size: 64, color: 'white', x: 60, y: 480 },
+   * ], 1200, 630, '#000', { format: 'jpeg' });
+   */
+  async createComposite(layers, width, height, backgroundColor, options) {
+    return this.#call(METHODS.createComposite, [layers, width, height, backgroundColor], options);
+  }
+
+  /**
+   * Understands a short theme description offline ("warm autumn sunset", "black and gold"),
+   * makes `numPalettes` distinct palettes for it and applies each to the image.
+   *
+   * @param {Uint8Array|ArrayBuffer|Blob|ImageHandle|{width:number,height:number,data:Uint8Array|Uint8ClampedArray}} image
+   * @param {string} themeDescription
+   * @param {number} [numPalettes=3] 1–10
+   * @param {object} [options] mode ('map' | 'transfer' | 'quantize'), strength (0–1), dither (0–1), format, formatOptions, + call options
+   * @returns {Promise<object[]>} [{ name, harmony, colors: [{ hex, rgb, oklch, role, name }], image, contrast, matchedTerms, unmatchedTerms, warnings }]
+   * @example
+   * const [first] = await service.generateAndApplyPalette(bytes, 'deep ocean blues with a hint of coral', 3);
+   */
+  async generateAndApplyPalette(image, themeDescription, numPalettes = 3, options = undefined) {
+    return this.#call(METHODS.generateAndApplyPalette, [image, themeDescription, numPalettes], options);
+  }
+
+  /**
+   * Prepares an image for export: fit inside maxWidth/maxHeight (never enlarged), encode with the
+   * format's options, optionally land just under targetSizeBytes.
+   *
+   * @param {Uint8Array|ArrayBuffer|Blob|ImageHandle|{width:number,height:number,data:Uint8Array|Uint8ClampedArray}} image
+   * @param {string} exportFormat png, jpeg, webp, gif, ico, bmp, tga, svg (capabilities().formats.encode)
+   * @param {object} [exportOptions] the format's encoder options + maxWidth, maxHeight, targetSizeBytes, stripMetadata
+   * @param {object} [options] call options (signal, timeoutMs, cacheKey, transfer)
+   * @returns {Promise<Uint8Array>} the file (svg: UTF-8 bytes of the document)
+   * @throws {UnsupportedFormatError} a format that cannot be produced here (details.available)
+   * @throws {ImageProcessingError} code TARGET_SIZE_UNREACHABLE with details.smallestBytes
+   * @example
+   * const webp = await service.processForExport(bytes, 'webp', { quality: 80, maxWidth: 2048 });
+   */
+  async processForExport(image, exportFormat, exportOptions, options) {
+    return this.#call(METHODS.processForExport, [image, exportFormat, exportOptions], options);
+  }
+
+  /**
    * Analyses an image: every requested type from one decode (and one downsampled copy where a
    * measure runs on one). Types: 'colors', 'composition', 'quality', 'histogram', 'stats',
    * 'metadata', 'smartCrop' (README "analyzeImage" documents every field, its definition and range).
@@ -353,7 +412,7 @@ export class ImageProcessingService {
         value = await send(true);
       }
     } catch (error) {
-      throw locate(error, prepared.pathOf);
+      throw prepared.mapError ? prepared.mapError(error) : locate(error, prepared.pathOf);
     }
     const result = method.finish(value, inputs);
     this.#logTimings(operation, method.summary?.(value) ?? '', value, { readMs, hashMs, inputs, timings, startedAt });

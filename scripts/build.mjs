@@ -13,7 +13,10 @@ const dist = path.join(root, 'dist');
 const INPUTS = ['package.json', 'CMakeLists.txt', 'cmake', 'halide_generators', 'src', 'tests/cpp', 'tests/oracle', 'scripts/build.mjs'];
 const OUTPUTS = ['web/pixelpipe-mt.mjs', 'web/pixelpipe-mt.wasm', 'web/pixelpipe-mt.worker.js', 'web/pixelpipe-st.mjs',
   'web/pixelpipe-st.wasm', 'node/pixelpipe-mt.cjs', 'node/pixelpipe-mt.wasm', 'node/pixelpipe-mt.worker.js',
-  'node/pixelpipe-st.cjs', 'node/pixelpipe-st.wasm', 'node/package.json'];
+  'node/pixelpipe-st.cjs', 'node/pixelpipe-st.wasm', 'node/package.json', 'fonts/DejaVuSans.ttf'];
+// createComposite's default text font (Debian fonts-dejavu-core; DejaVu fonts licence), shipped
+// beside the builds and fetched only when a text layer has no font of its own.
+const DEFAULT_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const env = { ...process.env, NODE_PATH: '/usr/share/nodejs' };
 const jobs = process.env.PIXELPIPE_JOBS ?? '2';
 
@@ -46,6 +49,9 @@ function hashInputs() {
   return h.digest('hex');
 }
 
+// Generated JS data (git-ignored copies of Debian packages' data): the colour-name lexicon.
+run('node', ['scripts/gen-palette-lexicon.mjs']);
+
 const stampFile = path.join(build, 'inputs.sha256');
 const digest = hashInputs();
 const upToDate = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest &&
@@ -76,5 +82,7 @@ for (const variant of ['mt', 'st']) {
 // The package is "type": "module"; Node must treat the emscripten CommonJS output (and its
 // .worker.js) as CommonJS.
 writeFileSync(path.join(dist, 'node', 'package.json'), '{ "type": "commonjs" }\n');
+mkdirSync(path.join(dist, 'fonts'), { recursive: true });
+cpSync(DEFAULT_FONT, path.join(dist, 'fonts', 'DejaVuSans.ttf'));
 writeFileSync(stampFile, digest);
 log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -11,7 +11,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // Debian packages the build and the tests need (python3-* are the tests' independent oracles).
 const DEBIAN_PACKAGES = ['emscripten', 'libhalide14-0-dev', 'libstb-dev', 'cmake', 'ninja-build', 'g++', 'chromium',
-  'dpkg-dev', 'python3', 'python3-pil', 'python3-numpy', 'python3-opencv', 'python3-skimage'];
+  'dpkg-dev', 'python3', 'python3-pil', 'python3-numpy', 'python3-opencv', 'python3-skimage',
+  // the native CLI reads JSON requests (composite); the default text font (DejaVu Sans, shipped
+  // as dist/fonts/ and loaded only when a text layer needs it)
+  'nlohmann-json3-dev', 'fonts-dejavu-core',
+  // the colour-name lexicon (CSS named colours + the XKCD survey) is generated from its data
+  'python3-matplotlib'];
 
 function log(msg) { console.log(`[setup] ${msg}`); }
 

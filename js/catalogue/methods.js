@@ -39,6 +39,42 @@ export const methods = {
       aspectRatio: { type: 'number', min: 0.01, max: 100, default: 1, snake: 'aspect_ratio', doc: 'Width / height of the smartCrop box.' },
     },
   },
+  createComposite: {
+    doc: 'Layers (images, text, gradients, solid colours) drawn in order over a background, with opacity, blend modes and masks.',
+    worker: 'composite',
+    output: true,
+    options: {},
+    /** W3C Compositing and Blending Level 1 modes, then the Porter-Duff operators (CSS spellings accepted too). */
+    blendModes: ['normal', 'multiply', 'screen', 'overlay', 'darken', 'lighten', 'color_dodge', 'color_burn', 'hard_light',
+      'soft_light', 'difference', 'exclusion', 'hue', 'saturation', 'color', 'luminosity',
+      'source_in', 'source_out', 'source_atop', 'destination_in', 'destination_out', 'destination_atop', 'xor', 'plus_lighter'],
+  },
+  generateAndApplyPalette: {
+    doc: 'Palettes from a free-text theme (understood offline), each applied to the image.',
+    worker: 'palette',
+    output: true,
+    options: {
+      mode: { type: 'enum', values: ['map', 'transfer', 'quantize'], default: 'map', doc: "'map': luminance-preserving gradient map through the palette; 'transfer': Reinhard et al. 2001 statistics transfer in OKLab; 'quantize': each pixel to the nearest palette colour." },
+      strength: { type: 'number', min: 0, max: 1, default: 1, doc: 'Blend with the original (0 = unchanged, 1 = fully applied).' },
+      dither: { type: 'number', min: 0, max: 1, default: 0, doc: "quantize: Floyd–Steinberg error diffusion strength." },
+    },
+  },
+  processForExport: {
+    doc: 'One image prepared for export: fit inside a box, encoded with format-specific options, optionally to a byte budget.',
+    worker: 'export',
+    output: false, // the format is the second argument; its options come with the export options
+    options: {},
+    /** Export options besides the format's own encoder options (formats.js). */
+    exportOptions: {
+      maxWidth: { type: 'integer', min: 1, max: 32768, snake: 'max_width', doc: 'Fit inside this width (aspect kept, never enlarged).' },
+      maxHeight: { type: 'integer', min: 1, max: 32768, snake: 'max_height', doc: 'Fit inside this height (aspect kept, never enlarged).' },
+      targetSizeBytes: {
+        type: 'integer', min: 1, max: 2 ** 31, snake: 'target_size_bytes',
+        doc: 'Largest file wanted: the quality (jpeg, webp, svg embed as jpeg) or the palette size (png, gif) is searched to land just under it.',
+      },
+      stripMetadata: { type: 'boolean', default: true, snake: 'strip_metadata', doc: 'Drop EXIF and XMP (the only behaviour today: copying them through is not implemented).' },
+    },
+  },
   load: {
     doc: 'Decodes an image once and keeps it in the engine: the ImageHandle is accepted as the input of every method.',
     worker: 'load',

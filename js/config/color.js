@@ -3,7 +3,11 @@
 // all accept the same CSS syntax: '#rgb', '#rgba', '#rrggbb', '#rrggbbaa', rgb()/rgba() and
 // hsl()/hsla() (comma or space separated, percentages, '/ alpha'), the CSS named colours,
 // 'transparent' — or an [r, g, b] / [r, g, b, a] array of 0–255 integers. → [r, g, b, a] bytes.
-import namedColors from 'color-name';
+import LEXICON from '../palette/lexicon.generated.js';
+
+// The CSS named colours: the 'css' rows of the colour lexicon generated at build time from
+// Debian's python3-matplotlib (scripts/gen-palette-lexicon.mjs), the palettes' lexicon too.
+const NAMED = new Map(LEXICON.filter(([, , source]) => source === 'css').map(([name, hex]) => [name, parseHexDigits(hex)]));
 
 export const COLOR_EXPECTED =
   "CSS colour ('#rgb', '#rgba', '#rrggbb', '#rrggbbaa', 'rgb(…)', 'rgba(…)', 'hsl(…)', 'hsla(…)', a named colour, 'transparent') or [r, g, b, a] of integers 0-255";
@@ -25,7 +29,7 @@ export function parseColor(value) {
 function parseText(text) {
   if (text === 'transparent') return [0, 0, 0, 0];
   if (text.startsWith('#')) return parseHex(text);
-  if (Object.hasOwn(namedColors, text)) return [...namedColors[text], 255];
+  if (NAMED.has(text)) return [...NAMED.get(text)];
   const m = FUNCTION.exec(text);
   if (!m) return null;
   const args = splitArguments(m[2]);
@@ -34,7 +38,10 @@ function parseText(text) {
 }
 
 function parseHex(text) {
-  if (!HEX.test(text)) return null;
+  return HEX.test(text) ? parseHexDigits(text) : null;
+}
+
+function parseHexDigits(text) {
   let digits = text.slice(1);
   if (digits.length <= 4) digits = [...digits].map((d) => d + d).join('');
   if (digits.length === 6) digits += 'ff';

@@ -24,7 +24,7 @@ let store; // ImageStore, once the module is loaded
  * method's handler → settle the inputs (keep for reuse, pin, or free).
  * value: the handler's value plus { images: [{ width, height, format, reused }], timings }.
  */
-function runTask(module, method, payload, progress) {
+async function runTask(module, method, payload, progress) {
   if (method === 'release') {
     store.unpin(storeKey(payload.hash, payload.hints));
     return { value: true, transfer: [] };
@@ -40,7 +40,7 @@ function runTask(module, method, payload, progress) {
   const acquiredMs = now() - started;
   let result;
   try {
-    result = handler.run({ module, request, images, limits, progress });
+    result = await handler.run({ module, request, images, limits, progress });
   } catch (error) {
     if (api.isEngineDeath(error)) dead = true;
     if (error?.details && images[0]) Object.assign(error.details, { width: images[0].width, height: images[0].height });
@@ -93,7 +93,7 @@ async function run({ id, method, payload, progress }, post) {
       throw engineLoadError(error);
     }
     const report = progress ? (completed, total, step) => post(progressMessage(id, completed, total, step)) : undefined;
-    const { value, transfer } = runTask(module, method, payload, report);
+    const { value, transfer } = await runTask(module, method, payload, report);
     post(resultMessage(id, value, workerState(module)), transfer);
   } catch (error) {
     const fatal = api.isEngineDeath(error);

@@ -475,16 +475,81 @@ export type VariationStep =
 export type ColorTransform = ColorTransformStep extends infer T ? (T extends unknown ? Omit<T, 'type'> & { type?: 'color_transform' } : never) : never;
 
 /** An output format name (or alias). */
-export type OutputFormat = 'png' | 'jpeg' | 'raw' | 'jpg';
+export type OutputFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'ico' | 'bmp' | 'tga' | 'svg' | 'raw' | 'jpg';
 
 /** Each format's encoder options (`formatOptions`), from the format catalogue. */
 export interface FormatOptionsMap {
-  /** Lossless PNG (8-bit RGBA). */
-  png: {};
-  /** Baseline JPEG; alpha is flattened onto `background`. */
+  /** Lossless PNG (8-bit RGBA), or an indexed PNG with tRNS (palette). */
+  png: {
+    /** 0 stored; 1–3 the fast path (fixed filter, Huffman + runs, all cores); 4–9 adaptive filters + libdeflate (smaller graphics, slower). Range: [0, 9]. Default: 2. */
+    compressionLevel?: number;
+    /** Quantize to at most `colors` entries: an indexed PNG (alpha kept via tRNS). Default: false. */
+    palette?: boolean;
+    /** Most palette entries (quantized in OKLab, the analysis quantizer). Range: [2, 256]. Default: 256. */
+    colors?: number;
+    /** Floyd–Steinberg error diffusion strength (0 = none). Range: [0, 1]. Default: 0. */
+    dither?: number;
+    /** Adam7 interlacing. Default: false. */
+    interlace?: boolean;
+    /** Pixel density written as pHYs (0 = none). Range: [0, 1000000]. Default: 0. */
+    dpi?: number;
+  };
+  /** JPEG (libjpeg-turbo); alpha is flattened onto `background`. */
   jpeg: {
-    /** JPEG quality, 1 (smallest) to 100 (best). Range: [1, 100]. Default: 80. */
+    /** Quality, 1 (smallest) to 100 (best). Range: [1, 100]. Default: 80. */
     quality?: number;
+    /** Chroma resolution: 4:2:0 halves it (smaller), 4:4:4 keeps it (sharper colour edges). Range: 4:2:0 | 4:4:4. Default: "4:2:0". */
+    chromaSubsampling?: '4:2:0' | '4:4:4';
+    /** Progressive scans (shows a preview while loading; often smaller). Default: false. */
+    progressive?: boolean;
+    /** Huffman tables optimised for the image (smaller, slightly slower). Default: true. */
+    optimizeCoding?: boolean;
+    /** Pixel density in the JFIF header (0 = none). Range: [0, 65535]. Default: 0. */
+    dpi?: number;
+    /** Colour that translucent pixels are flattened onto (the format has no alpha channel). Default: "#ffffff". */
+    background?: Color;
+  };
+  /** WebP (libwebp), lossy or lossless; alpha kept. */
+  webp: {
+    /** Quality, 0 (smallest) to 100 (best). Range: [0, 100]. Default: 80. */
+    quality?: number;
+    /** Lossless WebP (quality then trades speed for size). Default: false. */
+    lossless?: boolean;
+    /** libwebp method: 0 fastest … 6 smallest. Range: [0, 6]. Default: 4. */
+    effort?: number;
+  };
+  /** GIF, one frame: palette quantized in OKLab, 1-bit transparency. */
+  gif: {
+    /** Most palette entries (quantized in OKLab, the analysis quantizer). Range: [2, 256]. Default: 256. */
+    colors?: number;
+    /** Floyd–Steinberg error diffusion strength (0 = none). Range: [0, 1]. Default: 0. */
+    dither?: number;
+  };
+  /** Windows icon: PNG entries at each of `sizes` (favicons). */
+  ico: {
+    /** Square entry sizes in pixels. Range: 1–16 × [1, 256]. Default: [16,32,48]. */
+    sizes?: Array<number>;
+  };
+  /** BMP: 32-bit BGRA with alpha (V4 header), 24-bit when opaque. */
+  bmp: {};
+  /** Targa, 32-bit uncompressed. */
+  tga: {};
+  /** SVG: the raster embedded as a data URI ('embed'), or vectorised ('trace': one path per colour region). */
+  svg: {
+    /** 'embed' wraps the pixels; 'trace' vectorises them. Range: embed | trace. Default: "embed". */
+    mode?: 'embed' | 'trace';
+    /** embed: the format of the embedded raster. Range: png | jpeg. Default: "png". */
+    embedFormat?: 'png' | 'jpeg';
+    /** Quality, 1 (smallest) to 100 (best). Range: [1, 100]. Default: 85. */
+    quality?: number;
+    /** trace: colours to quantize to before tracing. Range: [2, 256]. Default: 16. */
+    colors?: number;
+    /** trace: 1 keeps every corner, 0 simplifies most. Range: [0, 1]. Default: 0.5. */
+    detail?: number;
+    /** trace: how much of each outline becomes curves. Range: [0, 1]. Default: 0.5. */
+    smoothing?: number;
+    /** trace: regions smaller than this many pixels merge into their neighbours. Range: [0, 1073741824]. Default: 4. */
+    minArea?: number;
     /** Colour that translucent pixels are flattened onto (the format has no alpha channel). Default: "#ffffff". */
     background?: Color;
   };

@@ -18,8 +18,10 @@ const RGBA = 4;
  */
 export function acquireInputs(module, inputs, { limits, maxMemoryBytes, store, workBytes }) {
   const pending = [];
+  let current = -1; // the input being read, named in a failure when a call has several
   try {
     const found = inputs.map((input, index) => {
+      current = index;
       const key = input.hash ? storeKey(input.hash, input.hints) : undefined;
       const entry = key ? store.get(key) : undefined;
       if (entry) return { ...entry, key, fresh: false, decodeMs: 0, copyInMs: 0 };
@@ -39,9 +41,14 @@ export function acquireInputs(module, inputs, { limits, maxMemoryBytes, store, w
     const peak = estimatePeak(found, dims, workBytes);
     if (peak > maxMemoryBytes) throw memoryError(dims, peak, maxMemoryBytes);
     store.evictUntil(maxMemoryBytes - peak); // stored images give way to the call at hand
-    return found.map((f) => (f.head ? decode(module, f, limits) : f));
+    current = -1;
+    return found.map((f, index) => {
+      current = index;
+      return f.head ? decode(module, f, limits) : f;
+    });
   } catch (error) {
     if (!api.isEngineDeath(error)) for (const job of pending) if (!job.done) api.free(module, job.ptr);
+    if (inputs.length > 1 && current >= 0 && error?.details && error.details.input === undefined) error.details.input = current;
     throw error;
   }
 }

@@ -1,15 +1,21 @@
 // handlers.js: every worker method by name. A handler is
 //   { workBytes(request, dims) → peak bytes beyond its decoded inputs,
-//     run({ module, request, images, limits, progress }) → { value, transfer } ,
+//     run({ module, request, images, limits, progress }) → { value, transfer } (or a promise of it),
 //     pin?: true (keep the inputs pinned: service.load) }
 // The worker core (worker-entry.js) acquires the inputs before run and settles them after, so a
 // handler speaks only engine handles. Adding a public method = one file here + one line below.
 import variations from './variations.js';
 import load from './load.js';
 import analyze from './analyze.js';
+import exportImage from './export.js';
+import palette from './palette.js';
+import composite from './composite.js';
 
 export const handlers = {
   variations,
   load,
   analyze,
+  export: exportImage,
+  palette,
+  composite,
 };

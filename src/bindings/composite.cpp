@@ -1,7 +1,8 @@
 // composite.cpp (bindings): createComposite and measureText for the JS service.
 //
-// createComposite(request, limits) → { ok: true, width, height, data: Uint8Array (RGBA8,
-//   straight alpha, width*height*4) } | { ok: false, code, message, variant } where variant is
+// createComposite(request, limits, output) → { ok: true, format, width, height, data: Uint8Array }
+//   (encoded per output = { op: format, ...formatOptions }; RGBA8 straight alpha when output is
+//   null or 'raw') | { ok: false, code, message, variant } where variant is
 //   the layer index (-1: the request itself) and message starts with the field ("blendMode: ...").
 // request (already normalised by JS: colours parsed, defaults filled, blend mode names as in
 // js-api.md or their CSS spellings):
@@ -110,7 +111,7 @@ Status layer_from_js(const val &o, composite::Layer &l) {
     return Status::ok();
 }
 
-val create_composite(val request, val limits_js) {
+val create_composite(val request, val limits_js, val output) {
     const Limits limits = limits_from_js(limits_js);
     composite::CompositeRequest req;
     req.width = int(number(request, "width", 0));
@@ -128,12 +129,7 @@ val create_composite(val request, val limits_js) {
     }
     auto out = composite::create_composite(req, limits);
     if (!out.ok()) return error_to_js(out.status());
-    val r = val::object();
-    r.set("ok", true);
-    r.set("width", out.value().width());
-    r.set("height", out.value().height());
-    r.set("data", bytes_to_js(out.value().data(), out.value().size_bytes()));
-    return r;
+    return image_output_to_js(out.value(), output);
 }
 
 val measure_text(val request) {

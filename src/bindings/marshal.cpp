@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "pipeline/output.h"
+
 namespace pixelpipe::bindings {
 using emscripten::val;
 
@@ -61,6 +63,30 @@ val error_to_js(const Status &status) {
     e.set("variant", status.variant);
     e.set("step", status.step);
     return e;
+}
+
+val image_output_to_js(const Image &image, const val &output) {
+    const bool raw = output.isUndefined() || output.isNull();
+    val r = val::object();
+    r.set("ok", true);
+    r.set("width", image.width());
+    r.set("height", image.height());
+    if (raw) {
+        r.set("format", std::string("raw"));
+        r.set("data", bytes_to_js(image.data(), image.size_bytes()));
+        return r;
+    }
+    const ops::OpSpec spec = step_from_js(output);
+    if (spec.op == "raw") {
+        r.set("format", std::string("raw"));
+        r.set("data", bytes_to_js(image.data(), image.size_bytes()));
+        return r;
+    }
+    auto bytes = pipeline::encode_output(image, spec);
+    if (!bytes.ok()) return error_to_js(bytes.status());
+    r.set("format", spec.op);
+    r.set("data", bytes_to_js(bytes.value().data(), bytes.value().size()));
+    return r;
 }
 
 val bytes_to_js(const uint8_t *data, size_t size) {

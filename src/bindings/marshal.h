@@ -21,6 +21,10 @@ Limits limits_from_js(const emscripten::val &limits);
 
 emscripten::val error_to_js(const Status &status);
 emscripten::val result_to_js(const pipeline::VariationsResult &result);
+// The image result of a method: `output` ({op: format, ...formatOptions}, from JS) encodes it
+// through pipeline::encode_output; undefined/null returns the raw RGBA8 pixels. →
+// { ok: true, format, width, height, data: Uint8Array } | error_to_js(status).
+emscripten::val image_output_to_js(const Image &image, const emscripten::val &output);
 // A JS-owned Uint8Array holding a copy of the bytes (the one copy out of wasm memory).
 emscripten::val bytes_to_js(const uint8_t *data, size_t size);
 

@@ -1,7 +1,8 @@
 // palette.cpp: generateAndApplyPalette's engine call. The palettes themselves are made in JS
 // (js/palette/generate.js); this applies one palette to a stored image:
-//   applyPalette(handle, { mode, strength, dither, colors: [[r, g, b], …], weights? })
-//   → { ok: true, width, height, data: Uint8Array RGBA } | { ok: false, code, message }
+//   applyPalette(handle, { mode, strength, dither, colors: [[r, g, b], …], weights? }, output?)
+//   → { ok: true, format, width, height, data } | { ok: false, code, message }; data encoded per
+//   output ({ op: format, ...formatOptions }), RGBA8 when output is null/undefined or 'raw'.
 // The request was validated in JS; everything is checked again here (defence in depth), as
 // INVALID_ARGUMENT rather than an abort.
 #include <emscripten/bind.h>
@@ -58,7 +59,7 @@ Status weights_from_js(const val &list, std::vector<float> &out) {
     return Status::ok();
 }
 
-val apply_palette_js(int handle, val request) {
+val apply_palette_js(int handle, val request, val output) {
     const Image *image = pipeline::find_image(handle);
     if (!image) return error_to_js(invalid("unknown image handle " + std::to_string(handle)));
     if (request.typeOf().as<std::string>() != "object" || request.isNull()) return error_to_js(invalid("request must be an object"));
@@ -79,12 +80,7 @@ val apply_palette_js(int handle, val request) {
     auto out = palette::apply_palette(*image, colors, mode.value(), number_or(request, "strength", 1.f),
                                       number_or(request, "dither", 0.f), weights);
     if (!out.ok()) return error_to_js(out.status());
-    val r = val::object();
-    r.set("ok", true);
-    r.set("width", out.value().width());
-    r.set("height", out.value().height());
-    r.set("data", bytes_to_js(out.value().data(), out.value().size_bytes()));
-    return r;
+    return image_output_to_js(out.value(), output);
 }
 
 }  // namespace

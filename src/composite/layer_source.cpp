@@ -83,7 +83,7 @@ Result<PreparedLayer> prepare_layer(const Layer &l, const Limits &limits) {
     if (l.kind == LayerKind::Image && (l.width > 0 || l.height > 0) &&
         (pixels().width() != l.width || pixels().height() != l.height)) {
         ops::OpSpec resize{"resize", {{"width", l.width}, {"height", l.height}}, {}};
-        if (!l.fit.empty()) resize.str["fit"] = l.fit;
+        resize.str["fit"] = l.fit.empty() ? "contain" : l.fit;  // the JS API's default (as resize's)
         auto r = run_op(pixels(), resize, limits);
         if (!r.ok()) return field_error(r.status().message.rfind("unknown fit", 0) == 0 ? "fit" : "width", r.status());
         replace(std::move(r));

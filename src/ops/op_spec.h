@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -15,6 +16,10 @@
 namespace pixelpipe::ops {
 
 struct OpSpec {
+    OpSpec() = default;
+    explicit OpSpec(std::string op_, std::map<std::string, double> num_ = {}, std::map<std::string, std::string> str_ = {})
+        : op(std::move(op_)), num(std::move(num_)), str(std::move(str_)) {}
+
     std::string op;                          // catalogue op id ("resize", "grayscale", ...)
     std::map<std::string, double> num;       // numbers and booleans (0/1); arrays as "key.0", "key.1", ...
     std::map<std::string, std::string> str;  // enum/string parameters

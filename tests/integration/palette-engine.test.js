@@ -3,7 +3,7 @@
 // and keeps alpha, and bad requests come back as { ok: false, code } instead of throwing. The
 // pixels themselves are checked against independent references natively (tests/cpp/test_palette_apply.cpp).
 import { loadModule } from '../../js/wasm/load-module.js';
-import { decodeImage } from '../../js/wasm/module-api.js';
+import { copyIn, decodeAt, free } from '../../js/wasm/module-api.js';
 import { parseTheme, generatePalettes, applyRequest } from '../../js/palette/generate.js';
 import { describeWithEngine } from '../helpers/engine.js';
 import { readTestdata } from '../helpers/testdata.js';
@@ -15,15 +15,18 @@ describeWithEngine('applyPalette in the wasm builds', () => {
   beforeAll(async () => {
     for (const build of ['st', 'mt']) {
       engines[build] = (await loadModule({ build })).module;
-      handles[build] = decodeImage(engines[build], { input: readTestdata('photos/anemone_red.png'), rawWidth: 0, rawHeight: 0, limits: {} }).handle;
+      const M = engines[build];
+      const { ptr, len } = copyIn(M, readTestdata('photos/anemone_red.png'));
+      handles[build] = decodeAt(M, ptr, len, {}).handle;
+      free(M, ptr);
     }
   });
   afterAll(() => engines.mt?.PThread?.terminateAllThreads());
 
   test.each(['map', 'transfer', 'quantize'])('%s: st and mt give identical bytes', (mode) => {
     const request = applyRequest(palette, { mode, strength: 0.9, dither: mode === 'quantize' ? 0.5 : 0 });
-    const st = engines.st.applyPalette(handles.st, request);
-    const mt = engines.mt.applyPalette(handles.mt, request);
+    const st = engines.st.applyPalette(handles.st, request, null);
+    const mt = engines.mt.applyPalette(handles.mt, request, null);
     expect(st.ok).toBe(true);
     expect([st.width, st.height]).toEqual([600, 520]);
     expect(st.data).toBeInstanceOf(Uint8Array);
@@ -32,8 +35,8 @@ describeWithEngine('applyPalette in the wasm builds', () => {
   });
 
   test('quantize without dither leaves only palette colours, alpha kept', () => {
-    const source = engines.st.applyPalette(handles.st, { mode: 'map', strength: 0, colors: [[0, 0, 0]] });
-    const out = engines.st.applyPalette(handles.st, applyRequest(palette, { mode: 'quantize' }));
+    const source = engines.st.applyPalette(handles.st, { mode: 'map', strength: 0, colors: [[0, 0, 0]] }, null);
+    const out = engines.st.applyPalette(handles.st, applyRequest(palette, { mode: 'quantize' }), null);
     const allowed = new Set(palette.colors.map((c) => c.rgb.join(',')));
     let foreign = 0;
     let alpha = 0;
@@ -64,7 +67,7 @@ describeWithEngine('applyPalette in the wasm builds', () => {
       [h, null],
       [987654, { colors }],
     ]) {
-      const r = m.applyPalette(handle, request);
+      const r = m.applyPalette(handle, request, null);
       expect({ request, ok: r.ok, code: r.code }).toEqual({ request, ok: false, code: 'INVALID_ARGUMENT' });
     }
   });

@@ -1,0 +1,77 @@
+// export.js: processForExport(image, exportFormat, exportOptions, options) — fit inside
+// maxWidth/maxHeight, encode with the format's options, optionally search the quality (or the
+// palette size) that lands just under targetSizeBytes. Run by js/worker/export.js.
+import { methods } from '../catalogue/methods.js';
+import { normaliseOutput, resolveFormatName, unsupportedFormat } from '../config/output-options.js';
+import { checkValue } from '../config/validate.js';
+import { InvalidConfigurationError } from '../errors.js';
+import * as is from '../config/is.js';
+
+const EXPORT_OPTIONS = methods.processForExport.exportOptions;
+
+export default {
+  name: 'processForExport',
+  worker: 'export',
+  prepare([image, exportFormat, exportOptions], { encodable }) {
+    const path = 'exportOptions';
+    const given = exportOptions ?? {};
+    if (!is.plainObject(given)) throw is.invalidParameterError(path, 'object', given);
+    const format = resolveFormatName(exportFormat);
+    if (!format || format === 'raw' || !encodable.includes(format)) {
+      throw unsupportedFormat(exportFormat, 'exportFormat', encodable.filter((f) => f !== 'raw'));
+    }
+    const own = {};
+    const encoder = {};
+    for (const [key, value] of Object.entries(given)) {
+      const canonical = Object.entries(EXPORT_OPTIONS).find(([k, spec]) => k === key || spec.snake === key)?.[0];
+      if (canonical) {
+        if (canonical in own && own[canonical] !== value) {
+          throw new InvalidConfigurationError(`${path}.${canonical} given twice with different values`, { details: { path: `${path}.${key}`, value } });
+        }
+        own[canonical] = value;
+      } else {
+        encoder[key] = value;
+      }
+    }
+    const options = {};
+    for (const [key, spec] of Object.entries(EXPORT_OPTIONS)) {
+      const value = is.defined(own[key]) ? own[key] : spec.default;
+      if (!is.defined(value)) continue;
+      checkValue(spec, value, `${path}.${key}`);
+      options[key] = value;
+    }
+    if (options.stripMetadata === false) {
+      throw new InvalidConfigurationError(`${path}.stripMetadata: false (copying EXIF/XMP through) is not supported yet; outputs carry no EXIF or XMP`, {
+        details: { path: `${path}.stripMetadata`, value: false, expected: 'true' },
+      });
+    }
+    // Unknown keys are named against the format's own options (output-options.js).
+    const output = normaliseOutput({ format, formatOptions: encoder }, 'exportOptions', { available: encodable });
+    const steps = [];
+    if (options.maxWidth || options.maxHeight) {
+      steps.push({
+        op: 'resize', width: options.maxWidth ?? 0, height: options.maxHeight ?? 0, fit: 'inside', withoutEnlargement: true,
+        background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3',
+      });
+    }
+    return {
+      inputs: [{ image, path: 'image' }],
+      request: { steps, output, targetSizeBytes: options.targetSizeBytes, search: searchPlan(format, output) },
+    };
+  },
+  finish: (value) => value.output.data,
+  summary: (value) => `${value.output.format} ${value.output.data.byteLength} bytes${value.attempts > 1 ? ` after ${value.attempts} encodes` : ''}`,
+};
+
+/**
+ * What targetSizeBytes may lower: { key, min, max, palette? } — the quality for lossy formats, the
+ * palette size for png (switching palette on) and gif. Undefined where nothing can shrink.
+ */
+function searchPlan(format, output) {
+  if (format === 'jpeg' || format === 'webp') return output.lossless ? undefined : { key: 'quality', min: 1, max: output.quality };
+  if (format === 'svg') return output.mode === 'embed' && output.embedFormat === 'jpeg' ? { key: 'quality', min: 1, max: output.quality } : { key: 'colors', min: 2, max: output.colors };
+  if (format === 'png') return { key: 'colors', min: 2, max: output.colors, palette: true };
+  if (format === 'gif') return { key: 'colors', min: 2, max: output.colors };
+  return undefined;
+}
+
