@@ -5,6 +5,8 @@
 // (column sums of the colorfulness opponent channels and their squares).
 // Reductions are per row strip so that strips run in parallel; C++ adds the partial results in
 // double (src/analysis/measures.cpp).
+#include <vector>
+
 #include "Halide.h"
 #include "common/layout.h"
 
@@ -16,6 +18,18 @@ using namespace Halide;
 // can reproduce every bin.
 inline Expr luma8(const Expr &r, const Expr &g, const Expr &b) {
     return cast<uint8_t>((cast<uint32_t>(r) * 2126 + cast<uint32_t>(g) * 7152 + cast<uint32_t>(b) * 722 + 5000) / 10000);
+}
+
+// The schedule of the column-sum passes (output(x, k, strip) += ... over rows `rvars`): x is a
+// pure, vectorised dimension (dense loads along a row), k unrolled, strips in parallel.
+inline void schedule_column_sums(Func out, const Var &x, const Var &k, const Var &strip, std::vector<VarOrRVar> rvars,
+                                 int k_count, int lanes, bool threads) {
+    out.bound(k, 0, k_count).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
+    std::vector<VarOrRVar> order{x, k};
+    order.insert(order.end(), rvars.begin(), rvars.end());
+    order.push_back(strip);
+    out.update().reorder(order).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
+    if (threads) out.update().parallel(strip);
 }
 
 class Histogram : public Generator<Histogram> {
@@ -154,10 +168,7 @@ public:
 
     void schedule() {
         if (auto_schedule) return;
-        const int lanes = natural_vector_size<int32_t>();
-        output.bound(k, 0, 3).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        output.update().reorder(x, k, r, strip).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        if (threads) output.update().parallel(strip);
+        schedule_column_sums(output, x, k, strip, {r.x}, 3, natural_vector_size<int32_t>(), threads);
     }
 
 private:
@@ -195,10 +206,7 @@ public:
 
     void schedule() {
         if (auto_schedule) return;
-        const int lanes = natural_vector_size<int32_t>();
-        output.bound(k, 0, 9).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        output.update().reorder(x, k, r.x, r.y, strip).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        if (threads) output.update().parallel(strip);
+        schedule_column_sums(output, x, k, strip, {r.x, r.y}, 9, natural_vector_size<int32_t>(), threads);
     }
 
 private:
@@ -237,10 +245,7 @@ public:
 
     void schedule() {
         if (auto_schedule) return;
-        const int lanes = natural_vector_size<int32_t>();
-        output.bound(k, 0, 5).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        output.update().reorder(x, k, r, strip).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        if (threads) output.update().parallel(strip);
+        schedule_column_sums(output, x, k, strip, {r.x}, 5, natural_vector_size<int32_t>(), threads);
     }
 
 private:

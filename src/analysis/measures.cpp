@@ -27,10 +27,15 @@ Status require_pixels(const Image &img) {
 
 }  // namespace
 
-Result<Histograms> histograms(const Image &img, bool skip_transparent) {
+Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step) {
     if (Status st = require_pixels(img); !st.is_ok()) return st;
     Halide::Runtime::Buffer<int32_t, 2> out(256, 5);
-    auto in = img.view();
+    row_step = std::clamp(row_step, 1, img.height());
+    // Every row_step-th row: the same pixels with a row stride row_step times longer.
+    const halide_dimension_t dims[3] = {{0, img.width(), 4, 0},
+                                        {0, (img.height() + row_step - 1) / row_step, int32_t(img.stride()) * row_step, 0},
+                                        {0, 4, 1, 0}};
+    Halide::Runtime::Buffer<const uint8_t, 3> in(img.data(), 3, dims);
     if (Status st = halide_status("pp_histogram", pp_histogram(in, skip_transparent, out)); !st.is_ok()) return st;
     Histograms h;
     Hist256 *dst[5] = {&h.r, &h.g, &h.b, &h.a, &h.luma};
