@@ -5,6 +5,8 @@
 // (column sums of the colorfulness opponent channels and their squares).
 // Reductions are per row strip so that strips run in parallel; C++ adds the partial results in
 // double (src/analysis/measures.cpp).
+#include <vector>
+
 #include "Halide.h"
 #include "common/layout.h"
 
@@ -16,6 +18,18 @@ using namespace Halide;
 // can reproduce every bin.
 inline Expr luma8(const Expr &r, const Expr &g, const Expr &b) {
     return cast<uint8_t>((cast<uint32_t>(r) * 2126 + cast<uint32_t>(g) * 7152 + cast<uint32_t>(b) * 722 + 5000) / 10000);
+}
+
+// The schedule of the column-sum passes (output(x, k, strip) += ... over rows `rvars`): x is a
+// pure, vectorised dimension (dense loads along a row), k unrolled, strips in parallel.
+inline void schedule_column_sums(Func out, const Var &x, const Var &k, const Var &strip, std::vector<VarOrRVar> rvars,
+                                 int k_count, int lanes, bool threads) {
+    out.bound(k, 0, k_count).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
+    std::vector<VarOrRVar> order{x, k};
+    order.insert(order.end(), rvars.begin(), rvars.end());
+    order.push_back(strip);
+    out.update().reorder(order).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
+    if (threads) out.update().parallel(strip);
 }
 
 class Histogram : public Generator<Histogram> {
@@ -87,9 +101,10 @@ public:
         // each output pixel adds `factor` neighbouring column sums. (Summing the box per output
         // pixel vectorised across output x loaded the input with a stride of `factor` pixels:
         // gathers; a 12 MP image at factor 67 took 60 ms natively that way.)
-        // Clamped reads: column sums are computed in whole vectors, past the right edge.
-        Func clamped = BoundaryConditions::repeat_edge(input);
-        luma(x, y) = cast<uint32_t>(luma8(clamped(x, y, 0), clamped(x, y, 1), clamped(x, y, 2)));
+        // No boundary condition: the caller's input covers exactly output × factor, and the
+        // column sums' vector tail is guarded (a clamped x would turn every load into a gather,
+        // which wasm has no instruction for).
+        luma(x, y) = cast<uint32_t>(luma8(input(x, y, 0), input(x, y, 1), input(x, y, 2)));
         rj = RDom(0, factor);
         colsum(x, y) = cast<uint32_t>(0);
         colsum(x, y) += luma(x, y * factor + rj);
@@ -111,8 +126,8 @@ public:
         // Rows in groups of 4 (GuardWithIf: a 1-row output stays legal).
         output.split(y, yo, yi, 4, TailStrategy::GuardWithIf);
         if (threads) output.parallel(yo);
-        colsum.compute_at(output, yi).vectorize(x, lanes);
-        colsum.update().reorder(x, rj).vectorize(x, lanes);
+        colsum.compute_at(output, yi).vectorize(x, lanes, TailStrategy::GuardWithIf);
+        colsum.update().reorder(x, rj).vectorize(x, lanes, TailStrategy::GuardWithIf);
         box.compute_at(output, yi);
     }
 
@@ -122,8 +137,8 @@ private:
     Func luma{"luma"}, colsum{"colsum"}, box{"box"};
 };
 
-// Column sums per strip of kRows interior rows: k 0 = Σ lap, 1 = Σ lap², 2 = Σ |immerkaer|, for
-// interior pixels (1 ≤ x ≤ w-2, 1 ≤ y ≤ h-2; others add 0). Reducing over y keeps x a pure,
+// Column sums per strip of kRows rows: k 0 = Σ lap, 1 = Σ lap², 2 = Σ |immerkaer|, over interior
+// rows (1 ≤ y ≤ h-2; others add 0); the output's x range must be the interior columns 1..w-2. Reducing over y keeps x a pure,
 // vectorised dimension; C++ adds the (w × 3 × strips) int32 partials in double.
 // lap = 4-neighbour Laplacian [0 1 0; 1 -4 1; 0 1 0]; Immerkær (1996) N = [1 -2 1; -2 4 -2; 1 -2 1].
 // int32 is exact: |lap| ≤ 1020, lap² ≤ 1 040 400, × 64 rows < 2^31.
@@ -132,18 +147,19 @@ public:
     GeneratorParam<bool> threads{"threads", false};
 
     Input<Buffer<uint8_t, 2>> luma{"luma"};         // x, y; at least 3×3
-    Output<Buffer<int32_t, 3>> output{"output"};    // x, k 0..2, strip
+    Output<Buffer<int32_t, 3>> output{"output"};    // x 1..w-2, k 0..2, strip
 
     void generate() {
         Func in{"in"};
-        in(x, y) = cast<int32_t>(luma(clamp(x, 0, luma.width() - 1), clamp(y, 0, luma.height() - 1)));
+        // Only y is clamped (one scalar per row): the caller asks for interior columns only
+        // (output x in 1..w-2), so x ± 1 stays inside without per-lane clamps (gathers on wasm).
+        in(x, y) = cast<int32_t>(luma(x, clamp(y, 0, luma.height() - 1)));
         lap(x, y) = in(x - 1, y) + in(x + 1, y) + in(x, y - 1) + in(x, y + 1) - 4 * in(x, y);
         imm(x, y) = cast<int32_t>(abs(in(x - 1, y - 1) + in(x + 1, y - 1) + in(x - 1, y + 1) + in(x + 1, y + 1) -
                         2 * (in(x, y - 1) + in(x, y + 1) + in(x - 1, y) + in(x + 1, y)) + 4 * in(x, y)));
-        const Expr inside_x = x >= 1 && x <= luma.width() - 2;
         r = RDom(0, kRows);
         const Expr yr = strip * kRows + r;
-        const Expr inside = inside_x && yr >= 1 && yr <= luma.height() - 2;
+        const Expr inside = yr >= 1 && yr <= luma.height() - 2;
         const Expr l = lap(x, yr);
         output(x, k, strip) = 0;
         output(x, k, strip) += select(inside, select(k == 0, l, k == 1, l * l, imm(x, yr)), 0);
@@ -154,10 +170,7 @@ public:
 
     void schedule() {
         if (auto_schedule) return;
-        const int lanes = natural_vector_size<int32_t>();
-        output.bound(k, 0, 3).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        output.update().reorder(x, k, r, strip).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        if (threads) output.update().parallel(strip);
+        schedule_column_sums(output, x, k, strip, {r.x}, 3, natural_vector_size<int32_t>(), threads);
     }
 
 private:
@@ -176,15 +189,17 @@ public:
     GeneratorParam<bool> threads{"threads", false};
 
     Input<Buffer<uint8_t, 3>> input{"input"};     // x, y, c; RGBA8 interleaved
-    Output<Buffer<int32_t, 3>> output{"output"};  // x, k 0..8, strip
+    Output<Buffer<int32_t, 3>> output{"output"};  // x 0..w-2, k 0..8, strip
 
     void generate() {
-        Func clamped = BoundaryConditions::repeat_edge(input);
-        Y(x, y) = cast<int16_t>(luma8(clamped(x, y, 0), clamped(x, y, 1), clamped(x, y, 2)));
+        // Only y is clamped (one scalar per row); the output covers x 0..w-2 so x + 1 is inside
+        // (per-lane clamps would be gathers on wasm). The last column's vertical steps are left out.
+        Y(x, y) = cast<int16_t>(luma8(input(x, y, 0), input(x, y, 1), input(x, y, 2)));
         r = RDom(0, 8, 0, 8);  // r.x = phase, r.y = block row within the strip
         const Expr yv = strip * 64 + r.y * 8 + r.x;
-        const Expr vstep = select(yv + 1 < input.height(), cast<int32_t>(abs(Y(x, yv + 1) - Y(x, yv))), 0);
-        const Expr hstep = select(x + 1 < input.width() && yv < input.height(), cast<int32_t>(abs(Y(x + 1, yv) - Y(x, yv))), 0);
+        const Expr y0 = min(yv, input.height() - 1), y1 = min(yv + 1, input.height() - 1);
+        const Expr vstep = select(yv + 1 < input.height(), cast<int32_t>(abs(Y(x, y1) - Y(x, y0))), 0);
+        const Expr hstep = select(yv < input.height(), cast<int32_t>(abs(Y(x + 1, y0) - Y(x, y0))), 0);
         output(x, k, strip) = 0;
         output(x, k, strip) += select(k == 8, hstep, k == r.x, vstep, 0);
 
@@ -195,10 +210,7 @@ public:
 
     void schedule() {
         if (auto_schedule) return;
-        const int lanes = natural_vector_size<int32_t>();
-        output.bound(k, 0, 9).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        output.update().reorder(x, k, r.x, r.y, strip).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        if (threads) output.update().parallel(strip);
+        schedule_column_sums(output, x, k, strip, {r.x, r.y}, 9, natural_vector_size<int32_t>(), threads);
     }
 
 private:
@@ -219,12 +231,10 @@ public:
     Output<Buffer<int32_t, 3>> output{"output"};       // x, k 0..4, strip
 
     void generate() {
-        // Clamped reads: the vectorised tail may evaluate (and then discard) lanes past the edge.
-        Func in = BoundaryConditions::repeat_edge(input);
         r = RDom(0, 64);
-        const Expr y = strip * 64 + r;
-        const Expr R = cast<int32_t>(in(x, y, 0)), G = cast<int32_t>(in(x, y, 1)), B = cast<int32_t>(in(x, y, 2));
-        const Expr counted = y < input.height() && !(skip_transparent && in(x, y, 3) == 0);
+        const Expr y = strip * 64 + r, yc = min(y, input.height() - 1);  // one scalar clamp per row
+        const Expr R = cast<int32_t>(input(x, yc, 0)), G = cast<int32_t>(input(x, yc, 1)), B = cast<int32_t>(input(x, yc, 2));
+        const Expr counted = y < input.height() && !(skip_transparent && input(x, yc, 3) == 0);
         const Expr rg = R - G, yb2 = R + G - 2 * B;
         output(x, k, strip) = 0;
         output(x, k, strip) += select(counted, select(k == 0, 1, k == 1, rg, k == 2, rg * rg, k == 3, yb2, yb2 * yb2), 0);
@@ -237,10 +247,7 @@ public:
 
     void schedule() {
         if (auto_schedule) return;
-        const int lanes = natural_vector_size<int32_t>();
-        output.bound(k, 0, 5).reorder(x, k, strip).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        output.update().reorder(x, k, r, strip).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
-        if (threads) output.update().parallel(strip);
+        schedule_column_sums(output, x, k, strip, {r.x}, 5, natural_vector_size<int32_t>(), threads);
     }
 
 private:

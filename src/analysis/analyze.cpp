@@ -52,7 +52,7 @@ Result<std::string> analyze_to_json(const Image &img, const AnalyzeRequest &req)
     json.begin_object();
 
     Histograms all;
-    if (wants(req, "colors") || wants(req, "histogram") || wants(req, "stats") || wants(req, "quality")) {
+    if (wants(req, "colors") || wants(req, "histogram") || wants(req, "stats")) {
         auto h = histograms(img, false);
         if (!h.ok()) return h.status();
         all = h.take();
@@ -84,7 +84,7 @@ Result<std::string> analyze_to_json(const Image &img, const AnalyzeRequest &req)
         }
     }
     if (wants(req, "quality")) {
-        auto m = measure_quality(img, req.source_format, &all);
+        auto m = measure_quality(img, req.source_format, all.count > 0 ? &all : nullptr);
         if (!m.ok()) return m.status();
         write_quality(json, m.value(), score_quality(m.value()));
     }

@@ -27,10 +27,15 @@ Status require_pixels(const Image &img) {
 
 }  // namespace
 
-Result<Histograms> histograms(const Image &img, bool skip_transparent) {
+Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step) {
     if (Status st = require_pixels(img); !st.is_ok()) return st;
     Halide::Runtime::Buffer<int32_t, 2> out(256, 5);
-    auto in = img.view();
+    row_step = std::clamp(row_step, 1, img.height());
+    // Every row_step-th row: the same pixels with a row stride row_step times longer.
+    const halide_dimension_t dims[3] = {{0, img.width(), 4, 0},
+                                        {0, (img.height() + row_step - 1) / row_step, int32_t(img.stride()) * row_step, 0},
+                                        {0, 4, 1, 0}};
+    Halide::Runtime::Buffer<const uint8_t, 3> in(img.data(), 3, dims);
     if (Status st = halide_status("pp_histogram", pp_histogram(in, skip_transparent, out)); !st.is_ok()) return st;
     Histograms h;
     Hist256 *dst[5] = {&h.r, &h.g, &h.b, &h.a, &h.luma};
@@ -112,11 +117,12 @@ Result<LaplacianNoise> laplacian_noise(const LumaPlane &luma) {
     if (luma.width < 3 || luma.height < 3) return r;
     Halide::Runtime::Buffer<uint8_t, 2> in(const_cast<uint8_t *>(luma.px.data()), luma.width, luma.height);
     const int strips = (luma.height + 63) / 64;  // the generator's kRows
-    Halide::Runtime::Buffer<int32_t, 3> out(luma.width, 3, strips);
+    Halide::Runtime::Buffer<int32_t, 3> out(luma.width - 2, 3, strips);
+    out.set_min(1, 0, 0);  // interior columns only (the pipeline reads x ± 1 unclamped)
     if (Status st = halide_status("pp_luma_measures", pp_luma_measures(in, out)); !st.is_ok()) return st;
     double s = 0, s2 = 0, si = 0;
     for (int t = 0; t < strips; ++t)
-        for (int x = 0; x < luma.width; ++x) {
+        for (int x = 1; x + 1 < luma.width; ++x) {
             s += out(x, 0, t);
             s2 += out(x, 1, t);
             si += out(x, 2, t);
@@ -133,18 +139,18 @@ Result<double> jpeg_blockiness(const Image &img) {
     const int w = img.width(), h = img.height();
     if (w < 16 || h < 16) return 0.0;  // fewer than two blocks: no grid to see
     const int strips = (h + 63) / 64;
-    Halide::Runtime::Buffer<int32_t, 3> out(w, 9, strips);
+    Halide::Runtime::Buffer<int32_t, 3> out(w - 1, 9, strips);  // columns 0..w-2 (x + 1 inside)
     auto in = img.view();
     if (Status st = halide_status("pp_blockiness", pp_blockiness(in, out)); !st.is_ok()) return st;
     // Per phase: sums of steps and how many steps there are.
     double hs[8] = {0}, hn[8] = {0}, vs[8] = {0}, vn[8] = {0};
     for (int t = 0; t < strips; ++t)
-        for (int x = 0; x < w; ++x) {
+        for (int x = 0; x + 1 < w; ++x) {
             for (int k = 0; k < 8; ++k) vs[k] += out(x, k, t);
             hs[x % 8] += out(x, 8, t);
         }
     for (int x = 0; x + 1 < w; ++x) hn[x % 8] += h;
-    for (int y = 0; y + 1 < h; ++y) vn[y % 8] += w;
+    for (int y = 0; y + 1 < h; ++y) vn[y % 8] += w - 1;
     // Mean step per phase; the grid is the phase with the largest mean step.
     auto ratio = [](const double *sum, const double *count) {
         double m[8], best = -1, rest = 0;

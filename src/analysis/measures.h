@@ -17,8 +17,9 @@ struct Histograms {
     Hist256 r{}, g{}, b{}, a{}, luma{};
     int64_t count = 0;  // pixels counted
 };
-// Every pixel, or (skip_transparent) only pixels with alpha > 0.
-Result<Histograms> histograms(const Image &img, bool skip_transparent);
+// Every pixel, or (skip_transparent) only pixels with alpha > 0; row_step > 1 counts only every
+// row_step-th row (for measures that need the shape of a histogram, not its counts).
+Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step = 1);
 
 struct ChannelStats {
     int min = 0, max = 0;

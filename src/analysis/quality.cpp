@@ -81,7 +81,9 @@ Result<QualityMeasures> measure_quality(const Image &img, const std::string &sou
 
     Histograms own;
     if (!all) {
-        auto hist = histograms(img, false);
+        // Combing is a property of the histogram's shape: a quarter of the rows shows it as well
+        // (the four-times-faster pass matters when quality is asked for alone).
+        auto hist = histograms(img, false, img.height() >= 1024 ? 4 : 1);
         if (!hist.ok()) return hist.status();
         own = hist.take();
         all = &own;
