@@ -70,11 +70,14 @@ public:
         Expr ao = clamp(co[3], 0.0f, 1.0f);
         std::vector<Expr> px(4);
         Expr inv_ao = 1.0f / max(ao, 1e-12f);  // one division per pixel, not per channel
-        for (int i = 0; i < 3; ++i) {
-            Expr straight = select(ao > 0.0f, co[i] * inv_ao, 0.0f);
-            px[i] = cast<uint8_t>(cast<int32_t>(round(clamp(straight, 0.0f, 1.0f) * 255.0f)));
-        }
-        px[3] = cast<uint8_t>(cast<int32_t>(round(ao * 255.0f)));
+        // The select on i32 keeps the simplifier from folding cast<uint8_t>(cast<int32_t>(f)) into
+        // cast<uint8_t>(f), which LLVM scalarizes on wasm (i32.trunc_f32_u per lane); as in
+        // pp_unsharp_combine.
+        auto to_u8 = [&](Expr unit_value) {
+            return cast<uint8_t>(select(ao > 0.0f, cast<int32_t>(round(clamp(unit_value, 0.0f, 1.0f) * 255.0f)), 0));
+        };
+        for (int i = 0; i < 3; ++i) px[i] = to_u8(co[i] * inv_ao);
+        px[3] = to_u8(ao);
         pixel(x, y) = Tuple(px);
         output(x, y, c) = mux(c, {pixel(x, y)[0], pixel(x, y)[1], pixel(x, y)[2], pixel(x, y)[3]});
 
