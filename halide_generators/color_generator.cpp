@@ -4,6 +4,7 @@
 #include "Halide.h"
 #include "common/color_math.h"
 #include "common/layout.h"
+#include "common/schedules.h"
 
 namespace pixelpipe::gen {
 using namespace Halide;
@@ -104,16 +105,10 @@ public:
         // dominant cost, so identity tables are skipped (use_pre / use_post) and each channel is
         // looked up once per pixel.
         const int lanes = natural_vector_size<float>() * 2;
-        output.bound(c, 0, 4)
-            .split(y, yo, yi, 32, TailStrategy::GuardWithIf)
-            .split(x, xo, xi, lanes, TailStrategy::GuardWithIf)
-            .reorder(c, xi, xo, yi, yo)
-            .unroll(c)
-            .vectorize(xi);
         // Was: the specializations were declared before parallel(), and a specialization copies
         // the schedule as it is at that point, so every matrix pass ran on one thread (sepia
         // 12 MP 59.8 ms at 1 and 59.5 ms at 2 threads). No specializations on output now.
-        if (threads) output.parallel(yo);
+        schedule_rgba_pixelwise(output, x, y, c, xo, xi, yo, yi, lanes, 32, threads);
         chain.compute_at(output, xo).vectorize(x, lanes, TailStrategy::GuardWithIf);
         // Each step is computed per vector of pixels (registers) and specialized on its own
         // flag, so an unused step costs one predictable branch and a copy. (Specializing the

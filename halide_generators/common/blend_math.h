@@ -37,15 +37,13 @@ inline Expr sat(const Rgb3 &c) { return max(c[0], max(c[1], c[2])) - min(c[0], m
 inline Rgb3 clip_color(const Rgb3 &c) {
     Expr l = lum(c);
     Expr n = min(c[0], min(c[1], c[2])), x = max(c[0], max(c[1], c[2]));
+    // As the spec writes it (x is the max before the first step; both steps never apply
+    // together since the channels span at most 1). n < 0 implies l > n and x > 1 implies
+    // x > l: the guards only keep the unselected branch finite.
     Rgb3 out;
     for (int i = 0; i < 3; ++i) {
-        Expr v = c[i];
-        // As the spec writes it (x is the max before the first step; both steps never apply
-        // together since the channels span at most 1). n < 0 implies l > n and x > 1 implies
-        // x > l: the guards only keep the unselected branch finite.
-        v = select(n < 0.0f, l + (v - l) * l / max(l - n, 1e-12f), v);
-        v = select(x > 1.0f, l + (v - l) * (1.0f - l) / max(x - l, 1e-12f), v);
-        out[i] = v;
+        Expr v = select(n < 0.0f, l + (c[i] - l) * l / max(l - n, 1e-12f), c[i]);
+        out[i] = select(x > 1.0f, l + (v - l) * (1.0f - l) / max(x - l, 1e-12f), v);
     }
     return out;
 }

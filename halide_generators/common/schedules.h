@@ -42,6 +42,24 @@ inline void schedule_rgba_output(Halide::Func out, const Halide::Var &x, const H
     if (threads) out.parallel(yo);
 }
 
+// A per-pixel RGBA8 output whose channels come from a Tuple Func computed per vector of pixels
+// (planar in registers): rows split in strips of `rows` (parallel when `threads`), x in
+// vectors of `lanes` pixels, the 4 channels unrolled so stores interleave whole vectors.
+// Then compute the Tuple Func at (output, xo), and declare specializations of `output` only after this (a specialization copies the schedule
+// as it is when declared).
+inline void schedule_rgba_pixelwise(Halide::Func out, const Halide::Var &x, const Halide::Var &y,
+                                    const Halide::Var &c, const Halide::Var &xo, const Halide::Var &xi,
+                                    const Halide::Var &yo, const Halide::Var &yi, int lanes, int rows, bool threads) {
+    using namespace Halide;
+    out.bound(c, 0, 4)
+        .split(y, yo, yi, rows, TailStrategy::GuardWithIf)
+        .split(x, xo, xi, lanes, TailStrategy::GuardWithIf)
+        .reorder(c, xi, xo, yi, yo)
+        .unroll(c)
+        .vectorize(xi);
+    if (threads) out.parallel(yo);
+}
+
 // A filter written as acc(x, y, c) = 0; acc(x, y, c) += w * in(.., r) and read through
 // f(x, y, c) = acc(x, y, c). A single float32x4 accumulator is latency-bound (each tap's add waits
 // for the previous one). Computing acc for a tile of `tile` pixels with the tap loop(s) `r` (all
