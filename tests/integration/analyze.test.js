@@ -3,24 +3,19 @@
 // pixels. The measures themselves (Laplacian, Immerkær noise, entropy, saliency, palette, …) are
 // checked against OpenCV / numpy / Pillow in tests/oracle/test_analysis_oracle.py.
 import sharp from 'sharp';
-import { ImageProcessingService, UnsupportedAnalysisError } from '../../js/index.js';
-import { describeWithEngine } from '../helpers/engine.js';
+import { UnsupportedAnalysisError } from '../../js/index.js';
+import { servicesForBothBuilds, describeWithEngine } from '../helpers/engine.js';
 import { readTestdata, testdataPath } from '../helpers/testdata.js';
 
 const PHOTO = 'photos/kodim23.png';
 const ALL = ['colors', 'composition', 'quality', 'histogram', 'stats', 'metadata', 'smartCrop'];
 
 describeWithEngine('analyzeImage', () => {
-  let st;
-  let mt;
-  beforeAll(async () => {
-    [st, mt] = await Promise.all([ImageProcessingService.create({ build: 'st', workers: 1 }), ImageProcessingService.create({ build: 'mt' })]);
-  });
-  afterAll(async () => { await st?.dispose(); await mt?.dispose(); });
+  const services = servicesForBothBuilds();
 
   test('every type in one call; st and mt give the same answer', async () => {
     const bytes = readTestdata(PHOTO);
-    const [a, b] = await Promise.all([st.analyzeImage(bytes, ALL), mt.analyzeImage(bytes, ALL)]);
+    const [a, b] = await Promise.all([services.st.analyzeImage(bytes, ALL), services.mt.analyzeImage(bytes, ALL)]);
     expect(Object.keys(a)).toEqual(ALL);
     expect(b).toEqual(a);
     expect(a.quality.overallScore).toBeGreaterThan(0);
@@ -32,7 +27,7 @@ describeWithEngine('analyzeImage', () => {
   test('stats equal sharp\'s stats(); histograms equal counts over sharp\'s decode', async () => {
     const { data, info } = await sharp(testdataPath(PHOTO)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     const oracle = await sharp(testdataPath(PHOTO)).ensureAlpha().stats();
-    const r = await st.analyzeImage(readTestdata(PHOTO), ['stats', 'histogram']);
+    const r = await services.st.analyzeImage(readTestdata(PHOTO), ['stats', 'histogram']);
     r.stats.channels.forEach((c, i) => {
       const o = oracle.channels[i];
       expect([c.min, c.max]).toEqual([o.min, o.max]);
@@ -47,18 +42,18 @@ describeWithEngine('analyzeImage', () => {
   });
 
   test('metadata: the decode facts (EXIF orientation 6: stored 1800×1200 is upright 1200×1800)', async () => {
-    const m = (await st.analyzeImage(readTestdata('formats/exif_orientation/Landscape_6.jpg'), ['metadata'])).metadata;
+    const m = (await services.st.analyzeImage(readTestdata('formats/exif_orientation/Landscape_6.jpg'), ['metadata'])).metadata;
     const stored = await sharp(testdataPath('formats/exif_orientation/Landscape_6.jpg')).metadata();
     expect(m).toMatchObject({ format: 'jpeg', orientation: 6, width: stored.width, height: stored.height, uprightWidth: stored.height, uprightHeight: stored.width, bitDepth: 8 });
   });
 
   test('unknown types reject with UnsupportedAnalysisError listing the supported ones; the service keeps serving', async () => {
-    const e = await st.analyzeImage(readTestdata(PHOTO), ['colors', 'sharpness']).catch((x) => x);
+    const e = await services.st.analyzeImage(readTestdata(PHOTO), ['colors', 'sharpness']).catch((x) => x);
     expect(e).toBeInstanceOf(UnsupportedAnalysisError);
     expect(e.details).toMatchObject({ path: 'analysisTypes[1]', value: 'sharpness', supported: ALL });
-    await expect(st.analyzeImage(readTestdata(PHOTO), [])).rejects.toMatchObject({ name: 'InvalidConfigurationError' });
-    await expect(st.analyzeImage(readTestdata(PHOTO), ['colors'], { paletteSize: 21 })).rejects.toMatchObject({ details: { path: 'options.paletteSize' } });
-    const ok = await st.analyzeImage(readTestdata(PHOTO), ['colors'], { palette_size: 3 });
+    await expect(services.st.analyzeImage(readTestdata(PHOTO), [])).rejects.toMatchObject({ name: 'InvalidConfigurationError' });
+    await expect(services.st.analyzeImage(readTestdata(PHOTO), ['colors'], { paletteSize: 21 })).rejects.toMatchObject({ details: { path: 'options.paletteSize' } });
+    const ok = await services.st.analyzeImage(readTestdata(PHOTO), ['colors'], { palette_size: 3 });
     expect(ok.colors.palette).toHaveLength(3);
   });
 
@@ -66,9 +61,9 @@ describeWithEngine('analyzeImage', () => {
     const clear = { width: 16, height: 16, data: new Uint8Array(16 * 16 * 4) };
     const red = { width: 16, height: 16, data: new Uint8Array(16 * 16 * 4).map((_, i) => [255, 0, 0, 255][i % 4]) };
     for (const img of [clear, red]) {
-      const r = await st.analyzeImage(img, ['colors', 'quality', 'composition', 'stats']);
+      const r = await services.st.analyzeImage(img, ['colors', 'quality', 'composition', 'stats']);
       expect(JSON.stringify(r)).not.toMatch(/NaN|null,"score"|Infinity/);
     }
-    expect((await st.analyzeImage(red, ['colors'])).colors.dominant).toMatchObject({ hex: '#ff0000', name: 'red' });
+    expect((await services.st.analyzeImage(red, ['colors'])).colors.dominant).toMatchObject({ hex: '#ff0000', name: 'red' });
   });
 });

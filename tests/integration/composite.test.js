@@ -2,8 +2,8 @@
 // out here in double precision (blend + source-over), sharp decoding the outputs. Every mode
 // against Chromium's canvas is in tests/browser/composite.spec.js; the engine's own float
 // reference tests are in tests/cpp/test_composite.cpp.
-import { ImageProcessingService, InvalidLayerError, DecodeError, UnsupportedFormatError, UnsupportedTransformationError } from '../../js/index.js';
-import { describeWithEngine } from '../helpers/engine.js';
+import { InvalidLayerError, DecodeError, UnsupportedFormatError, UnsupportedTransformationError } from '../../js/index.js';
+import { servicesForBothBuilds, describeWithEngine } from '../helpers/engine.js';
 import { readTestdata } from '../helpers/testdata.js';
 
 const flat = (w, h, rgba) => ({ width: w, height: h, data: new Uint8Array(w * h * 4).map((_, i) => rgba[i % 4]) });
@@ -22,17 +22,12 @@ function sourceOver(backdrop, source, blend) {
 }
 
 describeWithEngine('createComposite', () => {
-  let st;
-  let mt;
-  beforeAll(async () => {
-    [st, mt] = await Promise.all([ImageProcessingService.create({ build: 'st', workers: 1 }), ImageProcessingService.create({ build: 'mt' })]);
-  });
-  afterAll(async () => { await st?.dispose(); await mt?.dispose(); });
+  const services = servicesForBothBuilds();
 
   test('multiply and screen at 50 % opacity over a translucent background equal the W3C formulas (±1)', async () => {
     const modes = { multiply: (b, s) => b * s, screen: (b, s) => b + s - b * s, difference: (b, s) => Math.abs(b - s) };
     for (const [mode, blend] of Object.entries(modes)) {
-      const out = await st.createComposite([{ color: [40, 200, 120, 255], x: 2, y: 2, width: 4, height: 4, opacity: 0.5, blendMode: mode }],
+      const out = await services.st.createComposite([{ color: [40, 200, 120, 255], x: 2, y: 2, width: 4, height: 4, opacity: 0.5, blendMode: mode }],
         8, 8, 'rgba(200, 100, 50, 0.8)', { format: 'raw' });
       const inside = [...out.data.subarray((3 * 8 + 3) * 4, (3 * 8 + 3) * 4 + 4)];
       const want = sourceOver([200, 100, 50, 204], [40, 200, 120, 128], blend);
@@ -42,7 +37,7 @@ describeWithEngine('createComposite', () => {
   });
 
   test('destination_in clears the canvas outside the layer box (Canvas 2D semantics); CSS spellings are accepted', async () => {
-    const out = await st.createComposite([{ color: '#ffffff', x: 0, y: 0, width: 2, height: 2, blendMode: 'destination-in' }], 4, 4, 'red', { format: 'raw' });
+    const out = await services.st.createComposite([{ color: '#ffffff', x: 0, y: 0, width: 2, height: 2, blendMode: 'destination-in' }], 4, 4, 'red', { format: 'raw' });
     expect([...out.data.subarray(0, 4)]).toEqual([255, 0, 0, 255]);
     expect([...out.data.subarray((3 * 4 + 3) * 4, (3 * 4 + 3) * 4 + 4)]).toEqual([0, 0, 0, 0]);
   });
@@ -55,10 +50,10 @@ describeWithEngine('createComposite', () => {
       { gradient: { type: 'linear', angle: 180, stops: [[0, 'rgba(0,0,0,0)'], [1, 'rgba(0,0,0,0.6)']] }, x: 0, y: 100, width: 320, height: 100 },
       { text: 'Hello, Zoë', size: 32, color: 'white', x: 10, y: 150, maxWidth: 200, align: 'left' },
     ];
-    const [a, b] = await Promise.all([st.createComposite(layers, 320, 200, '#102030', { format: 'raw' }), mt.createComposite(layers, 320, 200, '#102030', { format: 'raw' })]);
+    const [a, b] = await Promise.all([services.st.createComposite(layers, 320, 200, '#102030', { format: 'raw' }), services.mt.createComposite(layers, 320, 200, '#102030', { format: 'raw' })]);
     expect([a.width, a.height]).toEqual([320, 200]);
     expect(Buffer.compare(Buffer.from(a.data), Buffer.from(b.data))).toBe(0);
-    const png = await st.createComposite(layers, 320, 200, '#102030');
+    const png = await services.st.createComposite(layers, 320, 200, '#102030');
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
   });
 
@@ -73,12 +68,12 @@ describeWithEngine('createComposite', () => {
       [[{ text: 'hi', font: new Uint8Array(64) }], 0, 'font', undefined],
     ];
     for (const [layers, layer, field, causeClass] of cases) {
-      const e = await st.createComposite(layers, 16, 16).catch((x) => x);
+      const e = await services.st.createComposite(layers, 16, 16).catch((x) => x);
       expect([e instanceof InvalidLayerError, e.details?.layer, e.details?.field]).toEqual([true, layer, field]);
       expect(e.cause).toBeDefined();
       if (causeClass) expect(e.cause).toBeInstanceOf(causeClass);
     }
-    const ok = await st.createComposite([{ color: 'blue' }], 2, 2, undefined, { format: 'raw' });
+    const ok = await services.st.createComposite([{ color: 'blue' }], 2, 2, undefined, { format: 'raw' });
     expect([...ok.data.subarray(0, 4)]).toEqual([0, 0, 255, 255]);
   });
 });
