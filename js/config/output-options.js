@@ -19,15 +19,15 @@ export function resolveFormatName(name) {
 /**
  * @param {{ format?: unknown, formatOptions?: unknown, quality?: unknown }} given
  * @param {string} path where these keys live, for error paths ('variationConfigs[2]', 'options')
- * @param {{ available?: string[], defaultFormat?: string }} [o] available: the formats this engine encodes
+ * @param {{ available?: string[], defaultFormat?: string, optionsPath?: string }} [o] available: the
+ *   formats this engine encodes; optionsPath: where the encoder options live (default `${path}.formatOptions`)
  * @returns {{ op: string } & Record<string, unknown>} the output baton
  */
-export function normaliseOutput(given, path, { available = Object.keys(formats), defaultFormat = DEFAULT_FORMAT } = {}) {
+export function normaliseOutput(given, path, { available = Object.keys(formats), defaultFormat = DEFAULT_FORMAT, optionsPath = `${path}.formatOptions` } = {}) {
   const format = is.defined(given.format) ? resolveFormatName(given.format) : defaultFormat;
   if (!format || !available.includes(format)) throw unsupportedFormat(given.format, `${path}.format`, available);
   const specs = formats[format].options;
   const options = given.formatOptions ?? {};
-  const optionsPath = `${path}.formatOptions`;
   if (!is.plainObject(options)) throw is.invalidParameterError(optionsPath, 'object', options);
   const merged = { ...options };
   if (is.defined(given.quality)) {

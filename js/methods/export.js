@@ -46,7 +46,7 @@ export default {
       });
     }
     // Unknown keys are named against the format's own options (output-options.js).
-    const output = normaliseOutput({ format, formatOptions: encoder }, 'exportOptions', { available: encodable });
+    const output = normaliseOutput({ format, formatOptions: encoder }, 'exportOptions', { available: encodable, optionsPath: path });
     const steps = [];
     if (options.maxWidth || options.maxHeight) {
       steps.push({

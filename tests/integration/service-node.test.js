@@ -31,9 +31,9 @@ describeWithEngine('ImageProcessingService in Node on the real engine', () => {
     expect(promise).toBeInstanceOf(Promise);
     const caps = await promise;
     expect(caps.threads).toBe(caps.cores);
-    expect(caps).toMatchObject({ build: 'mt', workers: 1, simd: true, formats: { encode: ['png', 'jpeg', 'raw'] }, version: '0.1.0' });
+    expect(caps).toMatchObject({ build: 'mt', workers: 1, simd: true, formats: { encode: ['png', 'jpeg', 'webp', 'gif', 'ico', 'bmp', 'tga', 'svg', 'raw'] }, version: '0.1.0' });
     // what the engine itself reports, not a fixed list: the engine decodes these (tests/cpp/test_codec.cpp)
-    expect(caps.formats.decode).toEqual(expect.arrayContaining(['jpeg', 'png', 'gif', 'bmp']));
+    expect(caps.formats.decode).toEqual(expect.arrayContaining(['jpeg', 'png', 'webp', 'gif', 'bmp']));
     expect(caps.threads).toBeGreaterThanOrEqual(1);
   });
 

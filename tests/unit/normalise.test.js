@@ -3,12 +3,16 @@ import { parseColor } from '../../js/config/color.js';
 import { InvalidConfigurationError } from '../../js/errors.js';
 import { SPEC_EXAMPLE_CONFIGS } from '../helpers/testdata.js';
 
+// The output batons the format catalogue's defaults give (every option sent: the engine reads each).
+const PNG = { op: 'png', compressionLevel: 2, palette: false, colors: 256, dither: 0, interlace: false, dpi: 0 };
+const JPEG = { op: 'jpeg', quality: 80, chromaSubsampling: '4:2:0', progressive: false, optimizeCoding: true, dpi: 0, background: [255, 255, 255, 255] };
+
 describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)', () => {
   test('the three examples of the specification', () => {
     expect(normaliseVariationConfigs(SPEC_EXAMPLE_CONFIGS)).toEqual([
-      { id: 'thumbnail', steps: [{ op: 'resize', width: 300, height: 300, fit: 'contain', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3' }], output: { op: 'png' } },
-      { id: 'grayscale', steps: [{ op: 'grayscale' }], output: { op: 'png' } },
-      { id: 'blurred', steps: [{ op: 'gaussian_blur', sigma: 5 }], output: { op: 'png' } },
+      { id: 'thumbnail', steps: [{ op: 'resize', width: 300, height: 300, fit: 'contain', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3' }], output: PNG },
+      { id: 'grayscale', steps: [{ op: 'grayscale' }], output: PNG },
+      { id: 'blurred', steps: [{ op: 'gaussian_blur', sigma: 5 }], output: PNG },
     ]);
   });
 
@@ -39,12 +43,12 @@ describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)',
       { id: 'c', type: 'color_transform', transform: 'grayscale', format: 'raw' },
     ]);
     expect([a.output, b.output, c.output]).toEqual([
-      { op: 'jpeg', quality: 80, background: [255, 255, 255, 255] },
-      { op: 'jpeg', quality: 55, background: [255, 255, 255, 255] },
+      JPEG,
+      { ...JPEG, quality: 55 },
       { op: 'raw' },
     ]);
     const [d] = normaliseVariationConfigs([{ id: 'd', type: 'color_transform', transform: 'grayscale', format: 'jpeg', formatOptions: { quality: 40, background: 'rgb(0 0 0 / 50%)' } }]);
-    expect(d.output).toEqual({ op: 'jpeg', quality: 40, background: [0, 0, 0, 128] });
+    expect(d.output).toEqual({ ...JPEG, quality: 40, background: [0, 0, 0, 128] });
   });
 
   test('multi-step variant', () => {
@@ -53,7 +57,7 @@ describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)',
       { type: 'color_transform', transform: 'grayscale' },
       { type: 'filter', filter: 'gaussian_blur', radius: 1 },
     ] }]);
-    expect(v).toEqual({ id: 's', output: { op: 'jpeg', quality: 70, background: [255, 255, 255, 255] }, steps: [
+    expect(v).toEqual({ id: 's', output: { ...JPEG, quality: 70 }, steps: [
       { op: 'resize', width: 64, height: 64, fit: 'cover', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3' },
       { op: 'grayscale' },
       { op: 'gaussian_blur', sigma: 1 },

@@ -50,7 +50,7 @@ describe('accepted configs', () => {
     const [v] = validateVariationConfigs([blur({ format: 'jpg', quality: 90 })]);
     expect(v.output).toMatchObject({ op: 'jpeg', quality: 90 });
     expect(validateVariationConfigs([blur({ format: 'RAW' })])[0].output).toEqual({ op: 'raw' });
-    expect(validateVariationConfigs([blur()])[0].output).toEqual({ op: 'png' });
+    expect(validateVariationConfigs([blur()])[0].output).toMatchObject({ op: 'png', compressionLevel: 2, palette: false });
   });
 
   test('steps: several operations in one variant, and an empty list (re-encode only)', () => {
@@ -179,8 +179,8 @@ describe('every error branch', () => {
   });
 
   test('format unknown, quality out of range or on a format without quality, formatOptions checked', () => {
-    const unsupported = expectFailure([blur({ format: 'tiff' })], UnsupportedFormatError, 'variationConfigs[0].format', "available: 'png', 'jpeg', 'raw'");
-    expect(unsupported.details).toMatchObject({ direction: 'encode', available: ['png', 'jpeg', 'raw'] });
+    const unsupported = expectFailure([blur({ format: 'tiff' })], UnsupportedFormatError, 'variationConfigs[0].format', "available: 'png', 'jpeg', 'webp'");
+    expect(unsupported.details).toMatchObject({ direction: 'encode', available: expect.arrayContaining(['png', 'jpeg', 'webp', 'svg', 'raw']) });
     expectFailure([blur({ format: 5 })], UnsupportedFormatError, 'variationConfigs[0].format', 'Cannot encode format 5');
     expectFailure([blur({ format: 'jpeg', formatOptions: { quality: 0 } })], InvalidConfigurationError, 'variationConfigs[0].formatOptions.quality', 'integer between 1 and 100');
     expectFailure([blur({ format: 'jpeg', formatOptions: { progressiv: true } })], InvalidConfigurationError, 'variationConfigs[0].formatOptions.progressiv', "Unknown option 'progressiv'");
