@@ -34,11 +34,16 @@ export const groupSegment = (group = DEFAULT_GROUP) => encodeURIComponent(group)
 export const groupPrefix = (version, group) => `${KEY_ROOT}${version}/${groupSegment(group)}/`;
 
 /**
- * @param {{ operation: string, inputHash: string, request: unknown, version: string, group?: string }} parts
- *   inputHash: sha256Hex of the input bytes; group: the caller's cacheKey
+ * @param {{ operation: string, inputHashes: string[], request: unknown, version: string, group?: string }} parts
+ *   inputHashes: sha256Hex of each input's bytes, in order (a composite of solid layers has none);
+ *   group: the caller's cacheKey
  */
-export async function cacheKey({ operation, inputHash, request, version, group }) {
-  const digest = await sha256Hex(canonicalJson({ operation, input: inputHash, request, version }));
+export async function cacheKey({ operation, inputHashes, request, version, group }) {
+  // A key that forgot its inputs would serve one image's result for another: refuse it.
+  if (!Array.isArray(inputHashes) || inputHashes.some((h) => typeof h !== 'string' || !h)) {
+    throw new TypeError('cacheKey needs inputHashes: one content hash per input');
+  }
+  const digest = await sha256Hex(canonicalJson({ operation, inputs: inputHashes, request, version }));
   return `${groupPrefix(version, group)}${digest}`;
 }
 

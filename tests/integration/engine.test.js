@@ -128,3 +128,20 @@ describeWithEngine('acquireInputs: many inputs, one copy each, the whole call ch
       .toThrow(expect.objectContaining({ code: 'IMAGE_TOO_LARGE' }));
   });
 });
+
+describeWithEngine('the result cache keys on every input', () => {
+  test('two different images with the same config are two entries; the same image again is a hit', async () => {
+    const { MemoryCache } = await import('../../js/index.js');
+    const service = await ImageProcessingService.create({ build: 'st', workers: 1, cache: new MemoryCache() });
+    try {
+      const cfg = [{ id: 'c', type: 'crop', left: 0, top: 0, width: 1, height: 1, format: 'raw' }];
+      const red = await service.generateVariations(flat(4, 4, [255, 0, 0, 255]), cfg);
+      const blue = await service.generateVariations(flat(4, 4, [0, 0, 255, 255]), cfg);
+      expect([[...red.c.data], [...blue.c.data]]).toEqual([[255, 0, 0, 255], [0, 0, 255, 255]]);
+      await service.generateVariations(flat(4, 4, [0, 0, 255, 255]), cfg);
+      expect(await service.stats()).toMatchObject({ cacheHits: 1, cacheMisses: 2 });
+    } finally {
+      await service.dispose();
+    }
+  });
+});

@@ -77,24 +77,26 @@ describe('cache keys', () => {
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
-  const base = { operation: 'generateVariations', inputHash: 'aa11', request: { v: [1] }, version: '0.1.0' };
+  const base = { operation: 'generateVariations', inputHashes: ['aa11'], request: { v: [1] }, version: '0.1.0' };
 
   test('stable for equal requests, different when input, request, version or operation differ', async () => {
     const key = await cacheKey(base);
     expect(key).toMatch(/^pixelpipe\/0\.1\.0\/-\/[0-9a-f]{64}$/);
     expect(await cacheKey({ ...base, request: { v: [1] } })).toBe(key);
     const others = await Promise.all([
-      cacheKey({ ...base, inputHash: 'aa12' }),
+      cacheKey({ ...base, inputHashes: ['aa12'] }),
+      cacheKey({ ...base, inputHashes: [...base.inputHashes, 'bb'] }),
       cacheKey({ ...base, request: { v: [2] } }),
       cacheKey({ ...base, version: '0.2.0' }),
       cacheKey({ ...base, operation: 'other' }),
     ]);
-    expect(new Set([key, ...others]).size).toBe(5);
+    expect(new Set([key, ...others]).size).toBe(6);
+    await expect(cacheKey({ ...base, inputHashes: undefined })).rejects.toThrow(TypeError);
   });
 
   test("the caller's cacheKey names the group; the input is still hashed", async () => {
     const a = await cacheKey({ ...base, group: 'photo-123' });
-    const b = await cacheKey({ ...base, inputHash: 'ff', group: 'photo-123' });
+    const b = await cacheKey({ ...base, inputHashes: ['ff'], group: 'photo-123' });
     expect(a).not.toBe(b);
     expect(a.startsWith(groupPrefix('0.1.0', 'photo-123'))).toBe(true);
     expect(parseKey(a)).toEqual({ version: '0.1.0', group: 'photo-123' });
@@ -105,7 +107,7 @@ describe('cache keys', () => {
 
 describe('invalidation and version purge', () => {
   const results = { t: new Uint8Array([1, 2, 3]) };
-  const key = (group, inputHash = 'h', version = '0.1.0') => cacheKey({ operation: 'op', inputHash, request: {}, version, group });
+  const key = (group, inputHash = 'h', version = '0.1.0') => cacheKey({ operation: 'op', inputHashes: [inputHash], request: {}, version, group });
 
   test.each([
     ['a cache with keys() (MemoryCache)', () => new MemoryCache()],
