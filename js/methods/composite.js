@@ -206,11 +206,8 @@ function layerError(index, error) {
 function mapEngineError(error, inputs) {
   if (!(error instanceof ImageProcessingError)) return error;
   const d = error.details ?? {};
-  // acquire names the failing input when a call has several; with one, a decode error is its
-  const decodeFailure = ['DECODE_FAILED', 'UNSUPPORTED_FORMAT', 'IMAGE_TOO_LARGE'].includes(error.code) && d.variant === undefined;
-  const input = d.input ?? (inputs.length === 1 && decodeFailure ? 0 : undefined);
-  if (input !== undefined && inputs[input]) {
-    const { layer, field } = inputs[input];
+  if (d.input !== undefined && inputs[d.input]) { // acquire names the input it failed on
+    const { layer, field } = inputs[d.input];
     return layerError(layer, fieldError(field, error));
   }
   if (d.variant !== undefined && d.variant >= 0 && ['INVALID_ARGUMENT', 'UNSUPPORTED_OPERATION', 'DECODE_FAILED', 'UNSUPPORTED_FORMAT'].includes(error.code)) {

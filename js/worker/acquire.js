@@ -18,7 +18,7 @@ const RGBA = 4;
  */
 export function acquireInputs(module, inputs, { limits, maxMemoryBytes, store, workBytes }) {
   const pending = [];
-  let current = -1; // the input being read, named in a failure when a call has several
+  let current = -1; // the input being read: a failure names it (details.input), so a method with several can say which
   try {
     const found = inputs.map((input, index) => {
       current = index;
@@ -48,7 +48,7 @@ export function acquireInputs(module, inputs, { limits, maxMemoryBytes, store, w
     });
   } catch (error) {
     if (!api.isEngineDeath(error)) for (const job of pending) if (!job.done) api.free(module, job.ptr);
-    if (inputs.length > 1 && current >= 0 && error?.details && error.details.input === undefined) error.details.input = current;
+    if (current >= 0 && error?.details && error.details.input === undefined) error.details.input = current;
     throw error;
   }
 }
