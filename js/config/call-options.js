@@ -16,8 +16,7 @@ export function validateCallOptions(name, options, { encodable, path = 'options'
   const entry = methods[name];
   if (options === undefined || options === null) options = {};
   if (!is.plainObject(options)) throw is.invalidParameterError(path, 'object', options);
-  const snake = Object.fromEntries(Object.entries(entry.options).filter(([, spec]) => spec.snake).map(([key, spec]) => [spec.snake, key]));
-  const allowed = [...Object.keys(COMMON_CALL_OPTIONS), ...Object.keys(entry.options), ...Object.keys(snake), ...(entry.output ? OUTPUT_OPTIONS : [])];
+  const allowed = [...Object.keys(COMMON_CALL_OPTIONS), ...declaredKeys(entry.options), ...(entry.output ? OUTPUT_OPTIONS : [])];
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
       throw new InvalidConfigurationError(`Unknown option '${key}' for ${path}; expected one of: ${allowed.join(', ')}`, {
@@ -36,19 +35,36 @@ export function validateCallOptions(name, options, { encodable, path = 'options'
   const call = { cacheKey, signal, transfer, timeoutMs };
   if (onProgress !== undefined) call.onProgress = onProgress;
 
-  const method = {};
-  for (const [key, spec] of Object.entries(entry.options)) {
-    const given = is.defined(options[key]) ? options[key] : options[spec.snake];
-    if (spec.snake && is.defined(options[key]) && is.defined(options[spec.snake]) && options[key] !== options[spec.snake]) {
-      throw new InvalidConfigurationError(`Both ${path}.${key} and ${path}.${spec.snake} are given, with different values`, {
-        details: { path: `${path}.${key}`, value: options[key], expected: `the same value as ${path}.${spec.snake}` },
-      });
-    }
-    const value = is.defined(given) ? given : spec.default;
-    if (!is.defined(value)) continue;
-    checkValue(spec, value, `${path}.${key}`);
-    method[key] = value;
-  }
+  const method = resolveOptions(entry.options, options, path);
   const output = entry.output ? normaliseOutput(options, path, { available: encodable }) : undefined;
   return { call, method, output };
+}
+
+/**
+ * Options declared as parameter specs (camelCase key, optional `snake` spelling, `default`) →
+ * their values with defaults applied, each checked (checkValue). Both spellings with different
+ * values is an InvalidConfigurationError. Keys of `given` that no spec declares are ignored here
+ * (the caller rejects or routes them).
+ */
+export function resolveOptions(specs, given, path) {
+  const values = {};
+  for (const [key, spec] of Object.entries(specs)) {
+    const camel = given[key];
+    const snake = spec.snake ? given[spec.snake] : undefined;
+    if (is.defined(camel) && is.defined(snake) && camel !== snake) {
+      throw new InvalidConfigurationError(`Both ${path}.${key} and ${path}.${spec.snake} are given, with different values`, {
+        details: { path: `${path}.${key}`, value: camel, expected: `the same value as ${path}.${spec.snake}` },
+      });
+    }
+    const value = is.defined(camel) ? camel : is.defined(snake) ? snake : spec.default;
+    if (!is.defined(value)) continue;
+    checkValue(spec, value, `${path}.${key}`);
+    values[key] = value;
+  }
+  return values;
+}
+
+/** Every spelling (camelCase and snake_case) that `specs` declare. */
+export function declaredKeys(specs) {
+  return new Set(Object.entries(specs).flatMap(([key, spec]) => [key, spec.snake].filter(Boolean)));
 }

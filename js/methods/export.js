@@ -3,7 +3,7 @@
 // palette size) that lands just under targetSizeBytes. Run by js/worker/export.js.
 import { methods } from '../catalogue/methods.js';
 import { normaliseOutput, resolveFormatName, unsupportedFormat } from '../config/output-options.js';
-import { checkValue } from '../config/validate.js';
+import { declaredKeys, resolveOptions } from '../config/call-options.js';
 import { InvalidConfigurationError } from '../errors.js';
 import * as is from '../config/is.js';
 
@@ -20,26 +20,10 @@ export default {
     if (!format || format === 'raw' || !encodable.includes(format)) {
       throw unsupportedFormat(exportFormat, 'exportFormat', encodable.filter((f) => f !== 'raw'));
     }
-    const own = {};
-    const encoder = {};
-    for (const [key, value] of Object.entries(given)) {
-      const canonical = Object.entries(EXPORT_OPTIONS).find(([k, spec]) => k === key || spec.snake === key)?.[0];
-      if (canonical) {
-        if (canonical in own && own[canonical] !== value) {
-          throw new InvalidConfigurationError(`${path}.${canonical} given twice with different values`, { details: { path: `${path}.${key}`, value } });
-        }
-        own[canonical] = value;
-      } else {
-        encoder[key] = value;
-      }
-    }
-    const options = {};
-    for (const [key, spec] of Object.entries(EXPORT_OPTIONS)) {
-      const value = is.defined(own[key]) ? own[key] : spec.default;
-      if (!is.defined(value)) continue;
-      checkValue(spec, value, `${path}.${key}`);
-      options[key] = value;
-    }
+    // Export options (maxWidth, …) in either spelling; every other key is the format's own option.
+    const own = declaredKeys(EXPORT_OPTIONS);
+    const options = resolveOptions(EXPORT_OPTIONS, given, path);
+    const encoder = Object.fromEntries(Object.entries(given).filter(([key]) => !own.has(key)));
     if (options.stripMetadata === false) {
       throw new InvalidConfigurationError(`${path}.stripMetadata: false (copying EXIF/XMP through) is not supported yet; outputs carry no EXIF or XMP`, {
         details: { path: `${path}.stripMetadata`, value: false, expected: 'true' },
