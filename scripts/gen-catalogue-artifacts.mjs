@@ -11,6 +11,7 @@ import path from 'node:path';
 import { catalogueEntries } from '../js/catalogue/walk.js';
 import { parseColor } from '../js/config/color.js';
 import { formats } from '../js/catalogue/formats.js';
+import { methods } from '../js/catalogue/methods.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TYPES_FILE = path.join(root, 'js/types/operations.generated.d.ts');
@@ -97,7 +98,30 @@ function typesFile() {
   }
   lines.push('}', '', '/** The encoder options of any format (validated against the chosen format at run time). */',
     'export type FormatOptions = FormatOptionsMap[keyof FormatOptionsMap];', '');
+  lines.push(...methodTypes());
   return lines.join('\n');
+}
+
+/** The public methods' own vocabularies and options (methods.js): analysis types, blend modes, option fields. */
+function methodTypes() {
+  const quote = (xs) => [...new Set(xs)].map((x) => `'${x}'`).join(' | ');
+  const { blendModes, blendAliases } = methods.createComposite;
+  const fields = (specs) => Object.entries(specs).flatMap(([key, spec]) => {
+    const notes = [spec.doc, range(spec) && `Range: ${range(spec).replaceAll('\\|', '|')}.`, spec.default !== undefined && `Default: ${JSON.stringify(spec.default)}.`].filter(Boolean).join(' ');
+    return [key, spec.snake].filter(Boolean).map((spelling) => `    /** ${spelling === key ? notes : `Same as ${key}.`} */\n    ${spelling}?: ${tsType(spec)};`);
+  });
+  const lines = [
+    `/** analyzeImage's analysis types. */\nexport type AnalysisType = ${quote(methods.analyzeImage.types)};`, '',
+    "/** createComposite's blend modes: the catalogue's spelling, the CSS spelling, and CSS aliases. */",
+    `export type BlendMode = ${quote([...blendModes, ...blendModes.map((m) => m.replaceAll('_', '-')), ...Object.keys(blendAliases)])};`, '',
+    "/** Each method's own options (besides the call options and output options). */", 'export interface MethodOptionsMap {',
+  ];
+  for (const [name, m] of Object.entries(methods)) {
+    const own = fields({ ...m.options, ...(m.exportOptions ?? {}) });
+    lines.push(`  ${name}: {${own.length ? `\n${own.join('\n')}\n  ` : ''}};`);
+  }
+  lines.push('}', '');
+  return lines;
 }
 
 function readmeTable() {

@@ -48,6 +48,8 @@ export const methods = {
     blendModes: ['normal', 'multiply', 'screen', 'overlay', 'darken', 'lighten', 'color_dodge', 'color_burn', 'hard_light',
       'soft_light', 'difference', 'exclusion', 'hue', 'saturation', 'color', 'luminosity',
       'source_in', 'source_out', 'source_atop', 'destination_in', 'destination_out', 'destination_atop', 'xor', 'plus_lighter'],
+    /** Canvas 2D's names that differ by more than '-' for '_'. */
+    blendAliases: { 'source-over': 'normal', lighter: 'plus_lighter' },
   },
   generateAndApplyPalette: {
     doc: 'Palettes from a free-text theme (understood offline), each applied to the image.',

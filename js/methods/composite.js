@@ -10,7 +10,7 @@ import * as is from '../config/is.js';
 import { imageOutput } from './outputs.js';
 
 const BLEND_MODES = methods.createComposite.blendModes;
-const BLEND_ALIASES = { 'source-over': 'normal', lighter: 'plus_lighter' };
+const BLEND_ALIASES = methods.createComposite.blendAliases;
 const ALIGN = ['left', 'center', 'right'];
 const MASK_MODES = ['luminance', 'alpha'];
 const KEYS = {

@@ -130,7 +130,7 @@ export interface RawOutput {
 export type Fit = 'contain' | 'cover' | 'fill' | 'inside' | 'outside';
 // Every step type (ResizeStep, SepiaStep, GaussianBlurStep, …), VariationStep, ColorTransform and
 // Color are generated from the catalogue (scripts/gen-catalogue-artifacts.mjs).
-import type { VariationStep, ColorTransform, OutputFormat, FormatOptions, Color } from './operations.generated';
+import type { VariationStep, ColorTransform, OutputFormat, FormatOptions, FormatOptionsMap, Color, AnalysisType, BlendMode, MethodOptionsMap } from './operations.generated';
 export * from './operations.generated';
 
 export interface VariantOutputOptions {
@@ -218,14 +218,80 @@ export interface OutputOptions extends CallOptions {
 }
 export type ColorTransformOptions = OutputOptions;
 
-export type AnalysisType = 'colors' | 'composition' | 'quality' | 'histogram' | 'stats' | 'metadata' | 'smartCrop';
+export type AnalyzeOptions = CallOptions & MethodOptionsMap['analyzeImage'];
 
-export interface AnalyzeOptions extends CallOptions {
-  /** Colours in colors.palette, 1–20. Default 6. */
-  paletteSize?: number;
-  /** smartCrop box width / height. Default 1. */
-  aspectRatio?: number;
+// ---- createComposite ----------------------------------------------------------------------
+
+/** Fields every layer kind accepts (README "createComposite"). */
+export interface LayerCommon {
+  /** Top-left on the canvas; negative or past the canvas is clipped. Default 0. */
+  x?: number;
+  y?: number;
+  /** image/text: the box the layer is scaled into with `fit`; solid/gradient: the box (default: the rest of the canvas). */
+  width?: number;
+  height?: number;
+  fit?: Fit;
+  /** 0–1, default 1. */
+  opacity?: number;
+  blendMode?: BlendMode;
+  blend_mode?: BlendMode;
+  /** Degrees clockwise about the layer's centre. */
+  rotate?: number;
+  /** Catalogue steps applied to the layer first. */
+  transforms?: VariationStep[];
+  /** An image scaled to the layer's box whose luminance (default) or alpha multiplies the layer's alpha. */
+  mask?: ImageInput;
+  maskMode?: 'luminance' | 'alpha';
+  mask_mode?: 'luminance' | 'alpha';
 }
+export interface ImageLayer extends LayerCommon { image: ImageInput }
+export interface TextLayer extends LayerCommon {
+  /** UTF-8 text. */
+  text: string;
+  /** TrueType/OpenType bytes; default DejaVu Sans. */
+  font?: Uint8Array | ArrayBuffer;
+  /** Pixels per em, default 16. */
+  size?: number;
+  color?: Color;
+  align?: 'left' | 'center' | 'right';
+  maxWidth?: number;
+  max_width?: number;
+  /** × size, default 1.2. */
+  lineHeight?: number;
+  line_height?: number;
+}
+export type GradientStop = [number, Color];
+export interface GradientLayer extends LayerCommon {
+  gradient:
+    | { type: 'linear'; /** CSS degrees, 180 = to bottom. */ angle?: number; stops: GradientStop[] }
+    | { type: 'radial'; center?: [number, number]; radius?: number; stops: GradientStop[] };
+}
+export interface SolidLayer extends LayerCommon { color: Color }
+/** The kind is decided by precedence: image, text, gradient, color. */
+export type Layer = ImageLayer | TextLayer | GradientLayer | SolidLayer;
+
+// ---- generateAndApplyPalette --------------------------------------------------------------
+
+export type PaletteRole = 'background' | 'surface' | 'primary' | 'secondary' | 'accent' | 'text';
+export type PaletteOptions = OutputOptions & MethodOptionsMap['generateAndApplyPalette'];
+export interface ThemePalette {
+  name: string;
+  /** snake_case: 'analogous', 'complementary', 'split_complementary', 'triadic', 'monochromatic', … */
+  harmony: string;
+  colors: { hex: string; rgb: [number, number, number]; oklch: [number, number, number]; role: PaletteRole; name?: string }[];
+  /** The palette applied to the image, in the call's output format. */
+  image: Uint8Array | RawOutput;
+  /** WCAG contrast ratio of the text role on the background role. */
+  contrast: number;
+  matchedTerms: string[];
+  unmatchedTerms: string[];
+  warnings: string[];
+}
+
+// ---- processForExport ---------------------------------------------------------------------
+
+/** The chosen format's encoder options (FormatOptionsMap) plus the export options. */
+export type ExportOptions = MethodOptionsMap['processForExport'] & Partial<FormatOptionsMap[keyof FormatOptionsMap]> & { background?: Color; dpi?: number };
 
 export interface PaletteColor { hex: string; rgb: [number, number, number]; oklch: [number, number, number]; proportion: number }
 export interface ScoredMeasure { value: number; score: number }
@@ -308,7 +374,11 @@ export declare class ImageProcessingService {
   static create(options?: ServiceOptions): Promise<ImageProcessingService>;
   generateVariations(image: ImageInput, variationConfigs: VariationConfig[], options?: CallOptions): Promise<VariationResults>;
   applyColorTransformations(image: ImageInput, transforms: ColorTransform[], options?: OutputOptions): Promise<Uint8Array | RawOutput>;
+  createComposite(layers: Layer[], width: number, height: number, backgroundColor?: Color | null, options?: OutputOptions): Promise<Uint8Array | RawOutput>;
   analyzeImage(image: ImageInput, analysisTypes: AnalysisType[], options?: AnalyzeOptions): Promise<Analysis>;
+  generateAndApplyPalette(image: ImageInput, themeDescription: string, numPalettes?: number, options?: PaletteOptions): Promise<ThemePalette[]>;
+  /** Resolves with the file's bytes (svg: UTF-8 of the document). */
+  processForExport(image: ImageInput, exportFormat: Exclude<OutputFormat, 'raw'>, exportOptions?: ExportOptions, options?: CallOptions): Promise<Uint8Array>;
   /** Decodes once and keeps the image in the engine; every method accepts the handle as its image. */
   load(image: ImageInput, options?: CallOptions): Promise<ImageHandle>;
   operations(): Promise<typeof catalogue>;

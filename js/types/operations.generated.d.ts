@@ -559,3 +559,53 @@ export interface FormatOptionsMap {
 
 /** The encoder options of any format (validated against the chosen format at run time). */
 export type FormatOptions = FormatOptionsMap[keyof FormatOptionsMap];
+
+/** analyzeImage's analysis types. */
+export type AnalysisType = 'colors' | 'composition' | 'quality' | 'histogram' | 'stats' | 'metadata' | 'smartCrop';
+
+/** createComposite's blend modes: the catalogue's spelling, the CSS spelling, and CSS aliases. */
+export type BlendMode = 'normal' | 'multiply' | 'screen' | 'overlay' | 'darken' | 'lighten' | 'color_dodge' | 'color_burn' | 'hard_light' | 'soft_light' | 'difference' | 'exclusion' | 'hue' | 'saturation' | 'color' | 'luminosity' | 'source_in' | 'source_out' | 'source_atop' | 'destination_in' | 'destination_out' | 'destination_atop' | 'xor' | 'plus_lighter' | 'color-dodge' | 'color-burn' | 'hard-light' | 'soft-light' | 'source-in' | 'source-out' | 'source-atop' | 'destination-in' | 'destination-out' | 'destination-atop' | 'plus-lighter' | 'source-over' | 'lighter';
+
+/** Each method's own options (besides the call options and output options). */
+export interface MethodOptionsMap {
+  generateVariations: {};
+  applyColorTransformations: {};
+  analyzeImage: {
+    /** Colours in colors.palette. Range: [1, 20]. Default: 6. */
+    paletteSize?: number;
+    /** Same as paletteSize. */
+    palette_size?: number;
+    /** Width / height of the smartCrop box. Range: [0.01, 100]. Default: 1. */
+    aspectRatio?: number;
+    /** Same as aspectRatio. */
+    aspect_ratio?: number;
+  };
+  createComposite: {};
+  generateAndApplyPalette: {
+    /** 'map': luminance-preserving gradient map through the palette; 'transfer': Reinhard et al. 2001 statistics transfer in OKLab; 'quantize': each pixel to the nearest palette colour. Range: map | transfer | quantize. Default: "map". */
+    mode?: 'map' | 'transfer' | 'quantize';
+    /** Blend with the original (0 = unchanged, 1 = fully applied). Range: [0, 1]. Default: 1. */
+    strength?: number;
+    /** quantize: Floyd–Steinberg error diffusion strength. Range: [0, 1]. Default: 0. */
+    dither?: number;
+  };
+  processForExport: {
+    /** Fit inside this width (aspect kept, never enlarged). Range: [1, 32768]. */
+    maxWidth?: number;
+    /** Same as maxWidth. */
+    max_width?: number;
+    /** Fit inside this height (aspect kept, never enlarged). Range: [1, 32768]. */
+    maxHeight?: number;
+    /** Same as maxHeight. */
+    max_height?: number;
+    /** Largest file wanted: the quality (jpeg, webp, svg embed as jpeg) or the palette size (png, gif) is searched to land just under it. Range: [1, 2147483648]. */
+    targetSizeBytes?: number;
+    /** Same as targetSizeBytes. */
+    target_size_bytes?: number;
+    /** Drop EXIF and XMP (the only behaviour today: copying them through is not implemented). Default: true. */
+    stripMetadata?: boolean;
+    /** Same as stripMetadata. */
+    strip_metadata?: boolean;
+  };
+  load: {};
+}
