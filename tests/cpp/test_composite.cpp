@@ -115,6 +115,42 @@ void test_blend_modes() {
     CHECK(!bad.ok() && bad.status().message.rfind("blendMode: ", 0) == 0);
 }
 
+// `normal` at opacity 1 without a mask copies the rows where the layer is opaque and blends the
+// others (blend.cpp): a layer with opaque bands between translucent ones, over a translucent
+// backdrop, still matches the W3C reference everywhere, and the opaque rows equal the layer.
+void test_opaque_rows_copied() {
+    const int W = 53, H = 41, LW = 37, LH = 29, X = 9, Y = -4;
+    const Image backdrop = to_image(random_image(W, H, 4, true));
+    Image layer_px = to_image(random_image(LW, LH, 5, true));
+    for (int y = 0; y < LH; ++y)
+        if (y % 7 < 4)
+            for (int x = 0; x < LW; ++x) layer_px.row(y)[x * 4 + 3] = 255;
+    CompositeRequest req;
+    req.width = W;
+    req.height = H;
+    Layer bg, l;
+    bg.kind = l.kind = LayerKind::Image;
+    bg.image = &backdrop;
+    l.image = &layer_px;
+    l.x = X;
+    l.y = Y;
+    req.layers = {bg, l};
+    auto got = create_composite(req, Limits{});
+    CHECK(got.ok());
+    if (!got.ok()) return;
+    std::vector<std::array<double, 4>> want(size_t(W) * H);
+    static const uint8_t kClear[4] = {0, 0, 0, 0};
+    for (int y = 0; y < H; ++y)
+        for (int x = 0; x < W; ++x) {
+            const int lx = x - X, ly = y - Y;
+            const bool inside = lx >= 0 && ly >= 0 && lx < LW && ly < LH;
+            const uint8_t *s = inside ? layer_px.row(ly) + lx * 4 : kClear;
+            want[size_t(y) * W + x] = ref::composite_pixel("normal", backdrop.row(y) + x * 4, s, s[3] / 255.0);
+        }
+    CHECK(compare(got.value(), want) <= 1);
+    CHECK(std::memcmp(got.value().row(7 + Y) + X * 4, layer_px.row(7), size_t(LW) * 4) == 0);  // layer row 7 is opaque
+}
+
 void test_geometry() {
     // A 20x10 red solid rotated 90° at (10, 10): the box becomes 10x20 around the same centre
     // (20, 15), i.e. x 15..25, y 5..25.
@@ -387,6 +423,7 @@ void test_layer_errors() {
 
 int main(int, char **) {
     test_blend_modes();
+    test_opaque_rows_copied();
     test_geometry();
     test_gradients();
     const auto font = read_all(kFontPath);
