@@ -544,11 +544,11 @@ export interface FormatOptionsMap {
     quality?: number;
     /** trace: colours to quantize to before tracing. Range: [2, 256]. Default: 16. */
     colors?: number;
-    /** trace: 1 keeps every corner, 0 simplifies most. Range: [0, 1]. Default: 0.5. */
+    /** trace: 1 keeps every corner, 0 simplifies most. Range: [0, 1]. Default: 0.85. */
     detail?: number;
     /** trace: how much of each outline becomes curves. Range: [0, 1]. Default: 0.5. */
     smoothing?: number;
-    /** trace: regions smaller than this many pixels merge into their neighbours. Range: [0, 1073741824]. Default: 4. */
+    /** trace: regions smaller than this many pixels merge into their neighbours. Range: [0, 1073741824]. Default: 2. */
     minArea?: number;
     /** Colour that translucent pixels are flattened onto (the format has no alpha channel). Default: "#ffffff". */
     background?: Color;

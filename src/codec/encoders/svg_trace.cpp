@@ -23,6 +23,11 @@ namespace pixelpipe::codec {
 namespace {
 
 constexpr uint8_t kAlphaCutoff = 128;
+// Loops enclosing fewer pixels keep their exact pixel outline: simplified, a 1–2 px speck became
+// a half-covered diamond and a 3×3 blob an octagon, which is most of what a textured photo is.
+// Measured (16 colours, ~1 MP, SSIM vs the quantized image, Chromium rendering): Path (forest)
+// 0.753 → 0.903 with 64 and minArea 2; 128 with detail 0.85: Path 0.929, harvesters 0.902.
+constexpr int64_t kExactArea = 128;
 
 struct Pt { double x, y; };
 
@@ -154,7 +159,21 @@ class PathWriter {
 public:
     explicit PathWriter(std::string &s) : s_(s) {}
     void move(const Pt &p) { cmd('m', p); }
-    void line(const Pt &p) { cmd('l', p); }
+    // Axis-aligned steps (every edge of an exact pixel outline) as h/v: one number, not two.
+    void line(const Pt &p) {
+        const long x = tenths(p.x), y = tenths(p.y);
+        if (y == y_ && x != x_) {
+            s_ += 'h';
+            number(x - x_);
+            x_ = x;
+        } else if (x == x_ && y != y_) {
+            s_ += 'v';
+            number(y - y_);
+            y_ = y;
+        } else {
+            cmd('l', p);
+        }
+    }
     void quad(const Pt &c, const Pt &p) {
         s_ += 'q';
         delta(c);
@@ -255,7 +274,7 @@ Result<std::string> trace_svg_body(const Image &image, const SvgOptions &o) {
                 loop.label = labels[i];
                 const std::vector<Pt> corners = follow(inside, w, h, x, y, top_done, loop.area2);
                 if (std::llabs(loop.area2) < 2 * int64_t(o.min_area)) continue;
-                loop.pts = simplify(corners, eps);
+                loop.pts = std::llabs(loop.area2) < 2 * kExactArea ? corners : simplify(corners, eps);
                 if (loop.pts.size() >= 3) loops.push_back(std::move(loop));
             }
         }
