@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Helpers for the demo page specs (tests/browser/demo-*.spec.js): open the page on a panel with a
+// photo, check that the page logged no errors, and check screenshots and output canvases for
+// content. Pixels are decoded by Chromium (createImageBitmap / canvas), not by pixelpipe, so a
+// blank or wrongly sized output cannot pass because the engine agrees with itself.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from '@playwright/test';
+import { ISOLATED_ORIGIN, PLAIN_ORIGIN, REPO_ROOT } from './env.js';
+import { testFilePath, watchConsole } from './helpers.js';
+
+export const BUILDS = [['mt', ISOLATED_ORIGIN], ['st', PLAIN_ORIGIN]];
+export const SHOT_DIR = path.join(REPO_ROOT, 'test-results', 'demo');
+
+/**
+ * A uniform image has luma variance 0; a photo or chart hundreds. 50 (σ ≈ 7 levels) is well above
+ * what an empty panel (white card, a few lines of grey text) reaches: measured 2–30 on panels
+ * rendered before any result, so a panel that shows only its controls still fails.
+ */
+export const MIN_VARIANCE = 50;
+
+/** Open the demo on `panel`, wait for the engine (`build`), load `photo`; returns the console log. */
+export async function openDemo(page, { origin, build, panel, photo = 'photos/kodim23.png' }) {
+  const log = watchConsole(page);
+  await page.goto(`${origin}/web-demo/#${panel}`);
+  await expect(page.getByTestId('build'), log.join('\n')).toHaveText(build);
+  await expect(page.getByTestId(`panel-${panel}`)).toBeVisible();
+  if (photo) await page.getByTestId('file-input').setInputFiles(testFilePath(photo));
+  return log;
+}
+
+/** Nothing the page printed as an error, and no uncaught exception. */
+export function expectNoErrors(log) {
+  expect(log.filter((l) => l.startsWith('[error]') || l.startsWith('[pageerror]'))).toEqual([]);
+}
+
+/** Luma mean/variance and size of PNG/JPEG bytes, decoded by the browser. */
+async function decodedStats(page, bytes) {
+  return page.evaluate(async (b64) => {
+    const bin = atob(b64);
+    const u8 = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([u8]));
+    const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = c.getContext('2d');
+    g.drawImage(bitmap, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let s = 0; let s2 = 0;
+    const n = d.length / 4;
+    for (let i = 0; i < d.length; i += 4) { const y = 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]; s += y; s2 += y * y; }
+    return { width: c.width, height: c.height, mean: s / n, variance: s2 / n - (s / n) ** 2 };
+  }, Buffer.from(bytes).toString('base64'));
+}
+
+/**
+ * Screenshot the panel into test-results/demo/<name>.png and check it: the expected size (the
+ * panel's box at device scale 1) and content (luma variance over MIN_VARIANCE).
+ */
+export async function checkPanelScreenshot(page, panel, name) {
+  fs.mkdirSync(SHOT_DIR, { recursive: true });
+  const locator = page.getByTestId(`panel-${panel}`);
+  const file = path.join(SHOT_DIR, `${name}.png`);
+  const png = await locator.screenshot({ path: file });
+  const box = await locator.boundingBox();
+  const stats = await decodedStats(page, png);
+  expect(Math.abs(stats.width - Math.round(box.width)), `${name}: screenshot width vs panel`).toBeLessThanOrEqual(1);
+  expect(Math.abs(stats.height - Math.round(box.height)), `${name}: screenshot height vs panel`).toBeLessThanOrEqual(1);
+  expect(stats.variance, `${name}: screenshot content`).toBeGreaterThan(MIN_VARIANCE);
+  return stats;
+}
+
+/** Size and luma variance of what a <canvas> shows, or of an <img> (drawn on a canvas). */
+export async function elementStats(locator) {
+  return locator.evaluate(async (el) => {
+    let c = el;
+    if (el.tagName === 'IMG') {
+      await el.decode();
+      c = document.createElement('canvas');
+      c.width = el.naturalWidth;
+      c.height = el.naturalHeight;
+      c.getContext('2d').drawImage(el, 0, 0);
+    }
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let s = 0; let s2 = 0;
+    const n = d.length / 4;
+    for (let i = 0; i < d.length; i += 4) { const y = 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]; s += y; s2 += y * y; }
+    return { width: c.width, height: c.height, mean: s / n, variance: s2 / n - (s / n) ** 2 };
+  });
+}
