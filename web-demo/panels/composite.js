@@ -30,7 +30,8 @@ export function createCompositePanel(ctx) {
     if (kind === 'image') return { kind, x: 0, y: 0, width: W, height: H, fit: 'cover', opacity: 1, blendMode: 'normal' };
     if (kind === 'solid') return { kind, color: '#e76f51', x: 40 + 20 * n, y: 40, width: 160, height: 120, opacity: 0.8, blendMode: 'multiply' };
     if (kind === 'gradient') return { kind, angle: 135, from: '#1e3c72', to: '#e76f51', x: 0, y: 0, width: W, height: H, opacity: 0.9, blendMode: 'soft_light' };
-    return { kind: 'text', text: 'pixelpipe', size: 56, color: '#ffffff', x: 40, y: H - 120, opacity: 1, blendMode: 'normal' };
+    const texts = editor.layers.filter((l) => l.kind === 'text').length; // a new one goes above the last
+    return { kind: 'text', text: 'pixelpipe', size: 56, color: '#ffffff', x: 40, y: H - 120 - 70 * texts, opacity: 1, blendMode: 'normal' };
   }
 
   /** The editor's layers as createComposite layers. */

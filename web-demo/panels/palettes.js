@@ -20,7 +20,7 @@ export function createPalettesPanel(ctx) {
   const urls = urlPool();
   f.body.append(
     h('label', { for: 'palettes-theme', text: 'Theme (free text)' }), theme,
-    h('div', { class: 'row' }, h('label', { for: 'palettes-count', text: 'Palettes' }), count),
+    h('div', { class: 'row' }, h('label', { for: 'palettes-count', text: 'Number of palettes' }), count),
     h('div', { class: 'params' }, ...options.elements), run, results);
 
   function card(p, i) {
