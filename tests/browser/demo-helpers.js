@@ -5,7 +5,7 @@
 // blank or wrongly sized output cannot pass because the engine agrees with itself.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ISOLATED_ORIGIN, PLAIN_ORIGIN, REPO_ROOT } from './env.js';
 import { testFilePath, watchConsole } from './helpers.js';
 
@@ -13,9 +13,11 @@ export const BUILDS = [['mt', ISOLATED_ORIGIN], ['st', PLAIN_ORIGIN]];
 export const SHOT_DIR = path.join(REPO_ROOT, 'test-results', 'demo');
 
 /**
- * A uniform image has luma variance 0; a photo or chart hundreds. 50 (σ ≈ 7 levels) is well above
- * what an empty panel (white card, a few lines of grey text) reaches: measured 2–30 on panels
- * rendered before any result, so a panel that shows only its controls still fails.
+ * Luma variance (8-bit levels²) a result must exceed. Each panel marks its result region with
+ * `data-output`; before any result that region is empty or a blank canvas: measured 0 (Analyze
+ * overlay, Composite canvas) and 30.4 (Adjust: only the split divider line), at 1280 and 390 px.
+ * With results: 2184–7234 in every panel, both builds, 1280 and 390 px (the `measured` annotations).
+ * A whole-panel screenshot cannot serve: its controls alone measured 354–3008 without any result.
  */
 export const MIN_VARIANCE = 50;
 
@@ -52,19 +54,19 @@ async function decodedStats(page, bytes) {
 }
 
 /**
- * Screenshot the panel into test-results/demo/<name>.png and check it: the expected size (the
- * panel's box at device scale 1) and content (luma variance over MIN_VARIANCE).
+ * Screenshot the panel into test-results/demo/<name>.png, checked for its expected size (the
+ * panel's box), and its result region (`[data-output]`) into <name>-output.png, checked for
+ * content (luma variance over MIN_VARIANCE).
  */
 export async function checkPanelScreenshot(page, panel, name) {
   fs.mkdirSync(SHOT_DIR, { recursive: true });
   const locator = page.getByTestId(`panel-${panel}`);
-  const file = path.join(SHOT_DIR, `${name}.png`);
   // Images still loading change the panel's height: shoot until the box is the same before and after.
   let png;
   let box;
   for (let attempt = 0; attempt < 5; attempt++) {
     const before = await locator.boundingBox();
-    png = await locator.screenshot({ path: file });
+    png = await locator.screenshot({ path: path.join(SHOT_DIR, `${name}.png`) });
     box = await locator.boundingBox();
     if (before.width === box.width && before.height === box.height) break;
   }
@@ -75,8 +77,14 @@ export async function checkPanelScreenshot(page, panel, name) {
   expect(stats.width, `${name}: screenshot width vs panel ${JSON.stringify(box)}`).toBeLessThanOrEqual(span(box.x, box.width));
   expect(stats.height, `${name}: screenshot height vs panel ${JSON.stringify(box)}`).toBeGreaterThanOrEqual(Math.floor(box.height));
   expect(stats.height, `${name}: screenshot height vs panel ${JSON.stringify(box)}`).toBeLessThanOrEqual(span(box.y, box.height));
-  expect(stats.variance, `${name}: screenshot content`).toBeGreaterThan(MIN_VARIANCE);
-  return stats;
+
+  const output = locator.locator('[data-output]');
+  const outBox = await output.boundingBox();
+  expect(outBox.height, `${name}: the result region has a size`).toBeGreaterThan(40);
+  const outStats = await decodedStats(page, await output.screenshot({ path: path.join(SHOT_DIR, `${name}-output.png`) }));
+  test.info().annotations.push({ type: 'measured', description: `${name}: result region ${outStats.width}×${outStats.height}, luma variance ${outStats.variance.toFixed(0)}` });
+  expect(outStats.variance, `${name}: result region content`).toBeGreaterThan(MIN_VARIANCE);
+  return outStats;
 }
 
 /** Size and luma variance of what a <canvas> shows, or of an <img> (drawn on a canvas). */

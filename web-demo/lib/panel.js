@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The frame every panel shares: heading, intro, a status line and an error line (role=alert), so
 // a failed call always leaves a readable message in the panel rather than an empty area.
+// Each panel marks the element that shows its result with a `data-output` attribute: empty (or a
+// blank canvas) until the first result, so the browser tests can check that region for content.
 import { h } from './dom.js';
 
 /**

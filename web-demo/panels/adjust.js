@@ -34,7 +34,7 @@ export function createAdjustPanel(ctx) {
   const after = h('canvas', { class: 'after', testid: 'adjust-after', 'aria-label': 'after' });
   const split = h('input', { type: 'range', id: 'adjust-split', min: 0, max: 100, value: 50, testid: 'adjust-split',
     oninput: () => setSplit() });
-  const compare = h('div', { class: 'compare' }, before, after, h('div', { class: 'divider' }));
+  const compare = h('div', { class: 'compare', 'data-output': true }, before, after, h('div', { class: 'divider' }));
   f.body.append(
     h('div', { class: 'row' }, h('label', { for: 'adjust-add', text: 'Add an adjustment' }), addSelect, addButton),
     list,

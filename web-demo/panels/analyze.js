@@ -52,7 +52,7 @@ export function createAnalyzePanel(ctx) {
   const legend = h('p', { class: 'legend' }, ...CURVES.map(([k, c]) => h('span', { style: `--c:${c}`, text: k })));
   const palette = h('div', { class: 'palette-bar', testid: 'analyze-palette' });
   const colorsInfo = h('p', { class: 'meta', testid: 'analyze-colors' });
-  const overlay = h('canvas', { class: 'overlay', testid: 'analyze-overlay', role: 'img', 'aria-label': 'Image with thirds grid, subject box and smart crop' });
+  const overlay = h('canvas', { class: 'overlay', testid: 'analyze-overlay', 'data-output': true, role: 'img', 'aria-label': 'Image with thirds grid, subject box and smart crop' });
   const toggles = Object.fromEntries(['thirds', 'subject', 'smartCrop'].map((k) => [k, h('input', { type: 'checkbox', id: `analyze-${k}`, checked: true, onchange: () => drawOverlay() })]));
   const quality = h('div', { class: 'gauges', testid: 'analyze-quality' });
   const composition = h('div', { class: 'gauges', testid: 'analyze-composition' });

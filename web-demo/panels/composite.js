@@ -13,7 +13,7 @@ const H = 400;
 export function createCompositePanel(ctx) {
   const f = panelFrame('composite', 'Composite', 'createComposite(layers, width, height, background): drag layers to move them; arrow keys move the selected one.');
   const blendModes = methods.createComposite.blendModes;
-  const canvas = h('canvas', { class: 'stage', testid: 'composite-canvas', tabindex: 0, width: W, height: H,
+  const canvas = h('canvas', { class: 'stage', testid: 'composite-canvas', 'data-output': true, tabindex: 0, width: W, height: H,
     'aria-label': 'Composite canvas: arrow keys move the selected layer (Shift: 1 px)' });
   const bg = h('input', { type: 'color', id: 'composite-bg', value: '#202830', onchange: () => render() });
   const list = h('ol', { class: 'layers', testid: 'composite-layers' });

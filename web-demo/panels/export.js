@@ -22,7 +22,7 @@ export function createExportPanel(ctx) {
   const exportSpecs = Object.fromEntries(Object.entries(methods.processForExport.exportOptions).filter(([k]) => k !== 'stripMetadata'));
   const size = h('p', { class: 'size', testid: 'export-size', 'aria-live': 'polite', text: '–' });
   const download = h('a', { class: 'button', testid: 'export-download', download: 'image', href: '#', 'aria-disabled': 'true', text: 'Download' });
-  const preview = h('div', { class: 'export-preview', testid: 'export-preview' });
+  const preview = h('div', { class: 'export-preview', testid: 'export-preview', 'data-output': true });
   const urls = urlPool();
   let forms = null;
   let timer = 0;

@@ -16,7 +16,7 @@ export function createPalettesPanel(ctx) {
   const count = h('input', { type: 'number', id: 'palettes-count', min: 1, max: 10, value: 3 });
   const options = paramForm(methods.generateAndApplyPalette.options);
   const run = h('button', { type: 'button', testid: 'palettes-run', text: 'Make palettes', onclick: () => refresh() });
-  const results = h('div', { class: 'palettes', testid: 'palettes-results' });
+  const results = h('div', { class: 'palettes', testid: 'palettes-results', 'data-output': true });
   const urls = urlPool();
   f.body.append(
     h('label', { for: 'palettes-theme', text: 'Theme (free text)' }), theme,

@@ -33,7 +33,7 @@ export function createVariationsPanel(ctx) {
   const reset = h('button', { type: 'button', class: 'secondary', text: 'Reset configs',
     onclick: () => { config.value = JSON.stringify(DEFAULT_CONFIGS, null, 2); } });
   const shared = h('p', { class: 'meta', testid: 'shared-steps' });
-  const results = h('div', { class: 'results', testid: 'results' });
+  const results = h('div', { class: 'results', testid: 'results', 'data-output': true });
   const urls = urlPool();
   f.body.append(h('label', { for: configId, text: 'Configs (JSON, editable)' }), config, h('div', { class: 'row' }, run, reset), shared, results);
 
