@@ -14,7 +14,7 @@ const COMPOSITION_PARTS = ['score', 'ruleOfThirds', 'balance', 'symmetry', 'nega
 
 const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3));
 
-/** Counts spread over 3 orders of magnitude in a photo: a square-root scale keeps both visible. */
+/** A few tall bins (clipped shadows or highlights, a flat background) would flatten a linear plot: square root. */
 function drawHistogram(canvas, histogram) {
   const w = (canvas.width = 512);
   const hgt = (canvas.height = 180);
