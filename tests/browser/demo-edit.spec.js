@@ -87,6 +87,8 @@ for (const [build, origin] of BUILDS) {
     expect((await elementStats(canvas)).variance).toBeGreaterThan(MIN_VARIANCE);
 
     // drag the solid layer (layer 3: x 80, y 40, 160×120) by +100, +60 canvas pixels
+    const pixel = () => canvas.evaluate((c) => [...c.getContext('2d').getImageData(100, 60, 1, 1).data]); // inside the old box only
+    const covered = await pixel();
     const box = await canvas.boundingBox();
     const scale = box.width / 640;
     const at = (x, y) => [box.x + x * scale, box.y + y * scale];
@@ -98,6 +100,15 @@ for (const [build, origin] of BUILDS) {
     const solid = page.getByTestId('composite-layer-2');
     await expect(solid.getByLabel('x', { exact: true })).toHaveValue(/^1[89]\d$/); // 80 + 100 (± rounding)
     await expect(solid.getByLabel('y', { exact: true })).toHaveValue(/^(9\d|10\d)$/); // 40 + 60
+    // re-rendered: the multiplied orange no longer covers (100, 60)
+    await expect.poll(async () => (await pixel()).some((v, i) => Math.abs(v - covered[i]) > 10)).toBe(true);
+
+    // the dragged layer is selected: arrow keys on the canvas move it (10 px, Shift: 1 px)
+    const x = Number(await solid.getByLabel('x', { exact: true }).inputValue());
+    await canvas.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(solid.getByLabel('x', { exact: true })).toHaveValue(String(x + 9));
 
     // opacity and blend mode per layer; a new text layer
     await solid.getByLabel('blendMode').selectOption('screen');
