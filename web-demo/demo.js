@@ -1,251 +1,139 @@
 // SPDX-License-Identifier: MIT
-// pixelpipe demo page: pick/drop an image (or generate a sample), run the specification's three
-// example variations through ImageProcessingService in Web Workers, show the results.
-// Plain ESM, no bundler: the server (web-demo/serve.mjs) serves the repo root, so ../js/index.js
-// resolves to the package's public entry point.
-
-const VARIATIONS = [
-  { id: 'thumbnail', type: 'resize', width: 300, height: 300, maintainAspectRatio: true },
-  { id: 'grayscale', type: 'color_transform', transform: 'grayscale' },
-  { id: 'blurred', type: 'filter', filter: 'gaussian_blur', radius: 5 },
-];
+// pixelpipe demo: a small image editor with a panel per method. This file is the shell: engine
+// start-up and its description, the input image (file, drop, generated sample) kept in the engine
+// as an ImageHandle, and the tabs. Each panel lives in panels/*.js and is refreshed when it is
+// shown and the image changed since it last ran.
+// Plain ESM, no bundler: serve.mjs serves the repo root, so ../js/index.js is the package entry.
+import { startEngine, describeError } from './lib/engine.js';
+import { formatBytes, h } from './lib/dom.js';
+import { makeSample } from './lib/sample.js';
+import { createVariationsPanel } from './panels/variations.js';
+import { createAdjustPanel } from './panels/adjust.js';
+import { createCompositePanel } from './panels/composite.js';
+import { createAnalyzePanel } from './panels/analyze.js';
+import { createPalettesPanel } from './panels/palettes.js';
+import { createExportPanel } from './panels/export.js';
 
 const $ = (sel) => document.querySelector(sel);
-const el = {
-  build: $('[data-testid="build"]'),
-  threads: $('[data-testid="threads"]'),
-  workers: $('[data-testid="workers"]'),
-  isolation: $('[data-testid="isolation"]'),
-  file: $('#file'),
-  drop: $('#drop'),
-  sample: $('#sample'),
-  source: $('[data-testid="source"]'),
-  sourceImg: $('#source-img'),
-  sourceInfo: $('#source-info'),
-  config: $('#config'),
-  status: $('#status'),
-  error: $('#error'),
-  results: $('#results'),
+const ui = {
+  build: $('[data-testid="build"]'), threads: $('[data-testid="threads"]'), workers: $('[data-testid="workers"]'),
+  isolation: $('[data-testid="isolation"]'), cache: $('[data-testid="cache"]'), reason: $('[data-testid="build-reason"]'),
+  busy: $('[data-testid="busy"]'), log: $('#call-log'), file: $('#file'), drop: $('#drop'), sample: $('#sample'),
+  source: $('[data-testid="source"]'), sourceImg: $('#source-img'), sourceInfo: $('#source-info'), error: $('#error'),
+  tabs: $('#tabs'), panels: $('#panels'),
 };
+ui.isolation.textContent = self.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated';
 
-/** Object URLs created for the current results; revoked on the next run. */
-let liveUrls = [];
-let servicePromise = null;
-let runCounter = 0;
+const PANELS = [createVariationsPanel, createAdjustPanel, createCompositePanel, createAnalyzePanel, createPalettesPanel, createExportPanel];
+/** What the panels share: the engine, the current image, and a way to ask to be refreshed. */
+const ctx = { engine: null, image: null };
+const panels = [];
+let active = null;
+let generation = 0; // bumps with every new image; a panel remembers the one it last ran for
+let sourceUrl = null;
 
-el.config.textContent = 'service.generateVariations(bytes, ' + JSON.stringify(VARIATIONS, null, 2) + ')';
-el.isolation.textContent = self.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated';
-
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(2)} MB`;
+function showGlobalError(err) {
+  ui.error.textContent = describeError(err);
+  ui.error.dataset.errorClass = err?.name ?? 'Error';
+  ui.error.hidden = false;
 }
 
-function showError(err) {
-  const name = (err && (err.name && err.name !== 'Error' ? err.name : err.constructor && err.constructor.name)) || 'Error';
-  const code = err && err.code ? ` [${err.code}]` : '';
-  el.error.textContent = `${name}${code}: ${err && err.message ? err.message : String(err)}`;
-  el.error.dataset.errorClass = name;
-  if (err && err.code) el.error.dataset.errorCode = err.code;
-  el.error.hidden = false;
-  el.status.textContent = 'Failed.';
-  el.status.dataset.state = 'error';
-  console.error(err);
-}
-
-function clearError() {
-  el.error.hidden = true;
-  el.error.textContent = '';
-  delete el.error.dataset.errorClass;
-  delete el.error.dataset.errorCode;
-}
-
-/** Create the service once (memoised promise: a click during start-up must not create a second one). */
-function getService() {
-  if (!servicePromise) {
-    servicePromise = createService();
-    servicePromise.catch(() => { servicePromise = null; }); // allow a retry on the next run
-  }
-  return servicePromise;
-}
-
-async function createService() {
-  let mod;
+async function boot() {
   try {
-    mod = await import('../js/index.js');
+    ctx.engine = await startEngine(ui);
   } catch (err) {
-    el.build.textContent = 'unavailable';
-    throw new Error(`cannot load /js/index.js (is the package built?): ${err.message}`);
+    ui.build.textContent = 'unavailable';
+    showGlobalError(err);
+    document.body.dataset.ready = 'error';
+    return;
   }
-  const service = await mod.ImageProcessingService.create({ logger: console });
-  window.pixelpipeService = service; // handy from DevTools
-  const caps = await service.capabilities();
-  el.build.textContent = caps.build;
-  el.build.dataset.build = caps.build;
-  el.threads.textContent = String(caps.threads ?? '?');
-  el.workers.textContent = String(caps.workers ?? '?');
+  const { caps } = ctx.engine;
+  ui.build.textContent = caps.build;
+  ui.build.dataset.build = caps.build;
+  ui.threads.textContent = String(caps.threads ?? '?');
+  ui.workers.textContent = String(caps.workers ?? '?');
+  ui.reason.textContent = ctx.engine.describeBuild();
   document.body.dataset.build = caps.build;
-  return service;
-}
-
-/** A small synthetic sample (no test data in the repo): gradients + shapes + fine detail. */
-async function makeSample(width = 640, height = 427) {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  const g = ctx.createLinearGradient(0, 0, width, height);
-  g.addColorStop(0, '#1e3c72');
-  g.addColorStop(0.45, '#2a9d8f');
-  g.addColorStop(0.75, '#e9c46a');
-  g.addColorStop(1, '#e76f51');
-  ctx.fillStyle = g;
-  ctx.fillRect(0, 0, width, height);
-  const r = ctx.createRadialGradient(width * 0.7, height * 0.3, 5, width * 0.7, height * 0.3, height * 0.45);
-  r.addColorStop(0, 'rgba(255,255,255,0.9)');
-  r.addColorStop(1, 'rgba(255,255,255,0)');
-  ctx.fillStyle = r;
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#264653';
-  ctx.beginPath();
-  ctx.moveTo(0, height);
-  for (let x = 0; x <= width; x += 20) ctx.lineTo(x, height * 0.75 - 40 * Math.sin(x / 60));
-  ctx.lineTo(width, height);
-  ctx.fill();
-  // fine stripes make the blur visible
-  ctx.strokeStyle = 'rgba(255,255,255,0.55)';
-  for (let x = 20; x < 200; x += 6) {
-    ctx.beginPath();
-    ctx.moveTo(x, 30);
-    ctx.lineTo(x, 130);
-    ctx.stroke();
+  for (const create of PANELS) {
+    const panel = create(ctx);
+    panel.ranFor = -1;
+    panels.push(panel);
+    ui.panels.append(panel.section);
+    const tab = h('button', { type: 'button', role: 'tab', id: `tab-${panel.id}`, 'aria-controls': `panel-${panel.id}`,
+      'aria-selected': 'false', testid: `tab-${panel.id}`, text: panel.title, onclick: () => select(panel.id, true) });
+    panel.tab = tab;
+    ui.tabs.append(tab);
   }
-  ctx.fillStyle = '#fff';
-  ctx.font = 'bold 42px system-ui, sans-serif';
-  ctx.fillText('pixelpipe', 30, 200);
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return new File([blob], 'sample.png', { type: 'image/png' });
+  ui.tabs.addEventListener('keydown', tabKeys);
+  addEventListener('hashchange', () => select(location.hash.slice(1), false)); // links like #analyze
+  select(location.hash.slice(1) || panels[0].id, false);
+  document.body.dataset.ready = 'true';
 }
 
-async function run(file) {
-  const myRun = ++runCounter;
-  clearError();
-  el.results.replaceChildren();
-  for (const u of liveUrls) URL.revokeObjectURL(u);
-  liveUrls = [];
-  el.status.dataset.state = 'running';
-  el.status.textContent = `Processing ${file.name || 'image'}…`;
-  el.sample.disabled = true;
-
-  try {
-    const srcUrl = URL.createObjectURL(file);
-    liveUrls.push(srcUrl);
-    el.sourceImg.src = srcUrl;
-    el.source.hidden = false;
-    el.sourceInfo.textContent = `${file.name || 'image'} · ${formatBytes(file.size)}`;
-    el.sourceImg.onload = () => {
-      el.sourceInfo.textContent = `${file.name || 'image'} · ${el.sourceImg.naturalWidth}×${el.sourceImg.naturalHeight} · ${formatBytes(file.size)}`;
-    };
-
-    const svc = await getService();
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const t0 = performance.now();
-    const variants = await svc.generateVariations(bytes, VARIATIONS);
-    const ms = performance.now() - t0;
-    if (myRun !== runCounter) return; // a newer run started meanwhile
-
-    for (const v of VARIATIONS) {
-      const out = variants[v.id];
-      el.results.append(renderResult(v, out, ms));
-    }
-    el.status.dataset.state = 'done';
-    el.status.dataset.ms = ms.toFixed(1);
-    el.status.textContent = `${VARIATIONS.length} variations in ${ms.toFixed(0)} ms (one call, decoded once)`;
-  } catch (err) {
-    if (myRun === runCounter) showError(err);
-  } finally {
-    el.sample.disabled = false;
-  }
-}
-
-function renderResult(config, out, ms) {
-  const card = document.createElement('figure');
-  card.className = 'result';
-  card.dataset.testid = `result-${config.id}`;
-  card.setAttribute('data-testid', `result-${config.id}`);
-  const h = document.createElement('h3');
-  h.textContent = config.id;
-  const img = document.createElement('img');
-  img.alt = `${config.id} result`;
-  img.setAttribute('data-testid', `result-img-${config.id}`);
-  const meta = document.createElement('figcaption');
-  meta.className = 'meta';
-  meta.setAttribute('data-testid', `result-meta-${config.id}`);
-
-  if (out instanceof Uint8Array || out instanceof ArrayBuffer) {
-    const bytes = out instanceof ArrayBuffer ? new Uint8Array(out) : out;
-    const type = sniffMime(bytes);
-    const url = URL.createObjectURL(new Blob([bytes], { type }));
-    liveUrls.push(url);
-    img.src = url;
-    card.dataset.bytes = String(bytes.byteLength);
-    const base = `${type.replace('image/', '').toUpperCase()} · ${formatBytes(bytes.byteLength)} · ${ms.toFixed(0)} ms (batch)`;
-    meta.textContent = base;
-    img.onload = () => {
-      card.dataset.width = String(img.naturalWidth);
-      card.dataset.height = String(img.naturalHeight);
-      meta.textContent = `${img.naturalWidth}×${img.naturalHeight} · ${base}`;
-      card.dataset.loaded = 'true';
-    };
-    img.onerror = () => {
-      meta.textContent = `${base} · the browser could not display it`;
-      card.dataset.loaded = 'error';
-    };
-  } else if (out && out.data && out.width) {
-    // raw RGBA: draw it on a canvas
-    const c = document.createElement('canvas');
-    c.width = out.width;
-    c.height = out.height;
-    c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(out.data.buffer, out.data.byteOffset, out.data.byteLength), out.width, out.height), 0, 0);
-    c.toBlob((b) => { const u = URL.createObjectURL(b); liveUrls.push(u); img.src = u; });
-    meta.textContent = `${out.width}×${out.height} · raw RGBA ${formatBytes(out.data.byteLength)} · ${ms.toFixed(0)} ms (batch)`;
-    card.dataset.width = String(out.width);
-    card.dataset.height = String(out.height);
-    card.dataset.loaded = 'true';
-  } else {
-    meta.textContent = 'no output';
-    card.dataset.loaded = 'error';
-  }
-  card.append(h, img, meta);
-  return card;
-}
-
-function sniffMime(b) {
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
-  if (b[0] === 0xff && b[1] === 0xd8) return 'image/jpeg';
-  if (b[0] === 0x42 && b[1] === 0x4d) return 'image/bmp';
-  if (b[0] === 0x3c) return 'image/svg+xml';
-  return 'application/octet-stream';
-}
-
-el.file.addEventListener('change', () => {
-  const f = el.file.files && el.file.files[0];
-  if (f) run(f);
-});
-el.sample.addEventListener('click', async () => run(await makeSample()));
-for (const ev of ['dragenter', 'dragover']) {
-  el.drop.addEventListener(ev, (e) => { e.preventDefault(); el.drop.classList.add('over'); });
-}
-for (const ev of ['dragleave', 'drop']) {
-  el.drop.addEventListener(ev, () => el.drop.classList.remove('over'));
-}
-el.drop.addEventListener('drop', (e) => {
+/** Left/Right/Home/End move between tabs (the WAI-ARIA tabs pattern); Tab leaves the list. */
+function tabKeys(e) {
+  const i = panels.indexOf(active);
+  const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: panels.length - 1 }[e.key];
+  if (next === undefined) return;
   e.preventDefault();
-  const f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
-  if (f) run(f);
+  const p = panels[(next + panels.length) % panels.length];
+  select(p.id, false);
+  p.tab.focus();
+}
+
+function select(id, focusPanel) {
+  const panel = panels.find((p) => p.id === id) ?? panels[0];
+  active = panel;
+  for (const p of panels) {
+    const on = p === panel;
+    p.section.hidden = !on;
+    p.tab.setAttribute('aria-selected', String(on));
+    p.tab.tabIndex = on ? 0 : -1;
+  }
+  if (location.hash !== `#${panel.id}`) history.replaceState(null, '', `#${panel.id}`);
+  if (focusPanel) panel.section.focus({ preventScroll: true });
+  refreshActive();
+}
+
+function refreshActive() {
+  if (!active || !ctx.image || active.ranFor === generation) return;
+  active.ranFor = generation;
+  active.refresh();
+}
+
+async function useFile(file) {
+  ui.error.hidden = true;
+  await booted;
+  if (!ctx.engine) return;
+  if (sourceUrl) URL.revokeObjectURL(sourceUrl);
+  sourceUrl = URL.createObjectURL(file);
+  ui.sourceImg.src = sourceUrl;
+  ui.source.hidden = false;
+  ui.sourceInfo.textContent = `${file.name || 'image'} · ${formatBytes(file.size)}`;
+  ui.sample.disabled = true;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Decoded once and kept in the engine: every panel works on the handle (no decode per call).
+  const r = await ctx.engine.call(`load ${file.name || 'image'}`, (s) => s.load(bytes), { errorEl: ui.error });
+  ui.sample.disabled = false;
+  if (!r.ok) return;
+  ctx.image?.handle.release();
+  const handle = r.value;
+  ctx.image = { name: file.name || 'image', bytes, url: sourceUrl, handle, width: handle.width, height: handle.height };
+  ui.sourceInfo.textContent = `${ctx.image.name} · ${handle.width}×${handle.height} ${handle.format} · ${formatBytes(file.size)}`;
+  generation++;
+  for (const p of panels) p.imageChanged?.();
+  refreshActive();
+}
+
+ui.file.addEventListener('change', () => { const f = ui.file.files?.[0]; if (f) useFile(f); });
+ui.sample.addEventListener('click', async () => useFile(await makeSample()));
+for (const ev of ['dragenter', 'dragover']) ui.drop.addEventListener(ev, (e) => { e.preventDefault(); ui.drop.classList.add('over'); });
+for (const ev of ['dragleave', 'drop']) ui.drop.addEventListener(ev, () => ui.drop.classList.remove('over'));
+ui.drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  const f = e.dataTransfer?.files?.[0];
+  if (f) useFile(f);
 });
 
-// Start the engine right away so the build is shown before the first image.
-getService().then(
-  () => { document.body.dataset.ready = 'true'; },
-  (err) => { document.body.dataset.ready = 'error'; showError(err); },
-);
+window.pixelpipeDemo = ctx; // handy from DevTools
+const booted = boot();
