@@ -1,8 +1,8 @@
 // analysis_generator.cpp: the measuring passes of analyzeImage (src/analysis/).
-// Family: pp_histogram (r, g, b, a, luma histograms), pp_luma (luma plane, box-downscaled by an
-// integer factor), pp_luma_measures (column sums of the Laplacian, its square and Immerkær's
-// noise operator), pp_blockiness (column sums of luma steps by 8-row phase), pp_color_moments
-// (column sums of the colorfulness opponent channels and their squares).
+// Family: pp_luma (luma plane, box-downscaled by an integer factor), pp_luma_measures (column
+// sums of the Laplacian, its square and Immerkær's noise operator), pp_blockiness (column sums of
+// luma steps by 8-row phase). The histograms and the colorfulness sums are one scalar C++ pass
+// (measures.cpp): a scatter is what Halide vectorises worst.
 // Reductions are per row strip so that strips run in parallel; C++ adds the partial results in
 // double (src/analysis/measures.cpp).
 #include <vector>
@@ -31,62 +31,6 @@ inline void schedule_column_sums(Func out, const Var &x, const Var &k, const Var
     out.update().reorder(order).unroll(k).vectorize(x, lanes, TailStrategy::GuardWithIf);
     if (threads) out.update().parallel(strip);
 }
-
-class Histogram : public Generator<Histogram> {
-public:
-    GeneratorParam<bool> threads{"threads", false};
-
-    Input<Buffer<uint8_t, 3>> input{"input"};          // x, y, c; RGBA8 interleaved
-    Input<bool> skip_transparent{"skip_transparent"};  // true: pixels with a == 0 are not counted
-    Output<Buffer<int32_t, 2>> output{"output"};       // bin 0..255, channel 0..4 = r, g, b, a, luma
-
-    void generate() {
-        // Partial histograms per strip of kRows rows, then their sum: strips run in parallel.
-        // Inside a strip, 4 copies of each histogram take the pixels x mod 4 = 0..3: runs of one
-        // value (every alpha of an opaque image, flat areas) would otherwise chain each increment
-        // on the previous store to the same counter. r.x (channel) and r.y (copy) are innermost
-        // and unrolled (see schedule): each pixel is loaded once and scattered 5 times.
-        const Expr strips = (input.height() + kRows - 1) / kRows;
-        r = RDom(0, 5, 0, 4, 0, (input.width() + 3) / 4, 0, kRows);
-        const Expr x = r.z * 4 + r.y, y = strip * kRows + r.w;
-        r.where(x < input.width() && y < input.height());
-        // The where clause does not narrow bounds inference: clamp so the last partial group of
-        // 4 and the last partial strip stay inside the buffer (their counts are skipped anyway).
-        const Expr xc = min(x, input.width() - 1), yc = min(y, input.height() - 1);
-        const Expr rr = input(xc, yc, 0), gg = input(xc, yc, 1), bb = input(xc, yc, 2), aa = input(xc, yc, 3);
-        const Expr value = select(r.x == 0, rr, r.x == 1, gg, r.x == 2, bb, r.x == 3, aa, luma8(rr, gg, bb));
-        partial(bin, ch, copy, strip) = 0;
-        partial(cast<int>(value), r.x, r.y, strip) += select(skip_transparent && aa == 0, 0, 1);
-
-        s = RDom(0, 4, 0, strips);
-        output(bin, ch) = 0;
-        output(bin, ch) += partial(bin, ch, s.x, s.y);
-
-        constrain_rgba8_interleaved(input);
-        set_rgba_estimates(input);
-        skip_transparent.set_estimate(false);
-        output.set_estimates({{0, 256}, {0, 5}});
-        output.dim(0).set_bounds(0, 256);
-        output.dim(1).set_bounds(0, 5);
-    }
-
-    void schedule() {
-        if (auto_schedule) return;
-        partial.compute_root().bound(bin, 0, 256).bound(ch, 0, 5).bound(copy, 0, 4);
-        partial.vectorize(bin, natural_vector_size<int32_t>());
-        partial.update().unroll(r.x).unroll(r.y);
-        if (threads) partial.update().parallel(strip);
-        output.update().reorder(bin, ch, s.x, s.y).vectorize(bin, natural_vector_size<int32_t>());
-    }
-
-private:
-    // 16 rows of a 4256-px RGBA image = 272 KB: a strip stays in L2 while it is scanned, and a
-    // 12 MP image has 178 strips to spread over the threads.
-    static constexpr int kRows = 16;
-    Var bin{"bin"}, ch{"ch"}, copy{"copy"}, strip{"strip"};
-    RDom r, s;
-    Func partial{"partial"};
-};
 
 class Luma : public Generator<Luma> {
 public:
@@ -219,46 +163,8 @@ private:
     Func Y{"Y"};
 };
 
-// Colour moments for Hasler & Süsstrunk's colorfulness, column sums per strip of 64 rows:
-// k 0 = pixels counted, 1 = Σ rg, 2 = Σ rg², 3 = Σ yb2, 4 = Σ yb2², with rg = R − G and
-// yb2 = R + G − 2B (twice yb, to stay integer). int32 is exact: yb2² ≤ 260 100, × 64 < 2^31.
-class ColorMoments : public Generator<ColorMoments> {
-public:
-    GeneratorParam<bool> threads{"threads", false};
-
-    Input<Buffer<uint8_t, 3>> input{"input"};          // x, y, c; RGBA8 interleaved
-    Input<bool> skip_transparent{"skip_transparent"};  // true: pixels with a == 0 are not counted
-    Output<Buffer<int32_t, 3>> output{"output"};       // x, k 0..4, strip
-
-    void generate() {
-        r = RDom(0, 64);
-        const Expr y = strip * 64 + r, yc = min(y, input.height() - 1);  // one scalar clamp per row
-        const Expr R = cast<int32_t>(input(x, yc, 0)), G = cast<int32_t>(input(x, yc, 1)), B = cast<int32_t>(input(x, yc, 2));
-        const Expr counted = y < input.height() && !(skip_transparent && input(x, yc, 3) == 0);
-        const Expr rg = R - G, yb2 = R + G - 2 * B;
-        output(x, k, strip) = 0;
-        output(x, k, strip) += select(counted, select(k == 0, 1, k == 1, rg, k == 2, rg * rg, k == 3, yb2, yb2 * yb2), 0);
-
-        constrain_rgba8_interleaved(input);
-        set_rgba_estimates(input);
-        skip_transparent.set_estimate(false);
-        output.set_estimates({{0, 1920}, {0, 5}, {0, 17}});
-    }
-
-    void schedule() {
-        if (auto_schedule) return;
-        schedule_column_sums(output, x, k, strip, {r.x}, 5, natural_vector_size<int32_t>(), threads);
-    }
-
-private:
-    Var x{"x"}, k{"k"}, strip{"strip"};
-    RDom r;
-};
-
 }  // namespace pixelpipe::gen
 
-HALIDE_REGISTER_GENERATOR(pixelpipe::gen::Histogram, pp_histogram)
 HALIDE_REGISTER_GENERATOR(pixelpipe::gen::Luma, pp_luma)
 HALIDE_REGISTER_GENERATOR(pixelpipe::gen::LumaMeasures, pp_luma_measures)
 HALIDE_REGISTER_GENERATOR(pixelpipe::gen::Blockiness, pp_blockiness)
-HALIDE_REGISTER_GENERATOR(pixelpipe::gen::ColorMoments, pp_color_moments)

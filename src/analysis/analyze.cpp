@@ -53,7 +53,7 @@ Result<std::string> analyze_to_json(const Image &img, const AnalyzeRequest &req)
 
     Histograms all;
     if (wants(req, "colors") || wants(req, "histogram") || wants(req, "stats")) {
-        auto h = histograms(img, false);
+        auto h = histograms(img, false, 1, wants(req, "colors"));
         if (!h.ok()) return h.status();
         all = h.take();
     }
@@ -62,7 +62,7 @@ Result<std::string> analyze_to_json(const Image &img, const AnalyzeRequest &req)
         const bool has_transparent = all.a[0] > 0;
         Histograms opaque = all;
         if (has_transparent) {
-            auto h = histograms(img, true);
+            auto h = histograms(img, true, 1, true);
             if (!h.ok()) return h.status();
             opaque = h.take();
         }

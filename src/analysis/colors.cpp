@@ -8,7 +8,6 @@
 
 #include "HalideBuffer.h"
 #include "analysis/quantize.h"
-#include "pp_color_moments.h"
 #include "color/color.h"
 
 namespace pixelpipe::analysis {
@@ -52,21 +51,13 @@ const char *nearest_css_name(uint8_t r, uint8_t g, uint8_t b) {
     return best;
 }
 
-Result<double> colorfulness(const Image &img, bool skip_transparent) {
-    const int strips = (img.height() + 63) / 64;  // the generator's strip height
-    Halide::Runtime::Buffer<int32_t, 3> out(img.width(), 5, strips);
-    auto in = img.view();
-    if (int err = pp_color_moments(in, skip_transparent, out); err != 0)
-        return Status::error(ErrorCode::INTERNAL, "pp_color_moments failed (Halide error " + std::to_string(err) + ")");
-    double sum[5] = {0, 0, 0, 0, 0};
-    for (int t = 0; t < strips; ++t)
-        for (int k = 0; k < 5; ++k)
-            for (int x = 0; x < img.width(); ++x) sum[k] += out(x, k, t);
-    const double n = sum[0];
+double colorfulness(const Histograms &h) {
+    const double n = double(h.count);
     if (n == 0) return 0.0;
-    const double mrg = sum[1] / n, myb = sum[3] / n / 2.0;
-    const double vrg = std::max(0.0, sum[2] / n - mrg * mrg);
-    const double vyb = std::max(0.0, sum[4] / n / 4.0 - myb * myb);
+    const ColorMoments &m = h.moments;
+    const double mrg = double(m.rg) / n, myb = double(m.yb2) / n / 2.0;
+    const double vrg = std::max(0.0, double(m.rg2) / n - mrg * mrg);
+    const double vyb = std::max(0.0, double(m.yb2_sq) / n / 4.0 - myb * myb);
     return std::sqrt(vrg + vyb) + 0.3 * std::sqrt(mrg * mrg + myb * myb);
 }
 
@@ -107,9 +98,7 @@ Status write_colors(JsonWriter &json, const Image &img, const Histograms &h, boo
         json.end_object();
     }
     json.end_array();
-    auto cf = colorfulness(img, has_transparent);
-    if (!cf.ok()) return cf.status();
-    json.field("colorfulness", cf.value());
+    json.field("colorfulness", colorfulness(h));
     json.key("histogram").begin_object();
     write_hist_array(json, "r", h.r);
     write_hist_array(json, "g", h.g);

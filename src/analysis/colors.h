@@ -15,9 +15,10 @@ std::string hex_of(uint8_t r, uint8_t g, uint8_t b);
 
 // Hasler & Süsstrunk (2003): rg = R − G, yb = (R + G)/2 − B over the counted pixels;
 // M = sqrt(σrg² + σyb²) + 0.3 sqrt(μrg² + μyb²), in 8-bit levels (0 for grey; ~100+ is vivid).
-Result<double> colorfulness(const Image &img, bool skip_transparent);
+// From histograms made with_moments.
+double colorfulness(const Histograms &h);
 
-// `colors` object. `opaque_hist`: histograms over pixels with alpha > 0.
+// `colors` object. `opaque_hist`: histograms over pixels with alpha > 0, made with_moments.
 Status write_colors(JsonWriter &json, const Image &img, const Histograms &opaque_hist, bool has_transparent,
                     int palette_size);
 // `histogram` {r, g, b, a, luma} and `stats` {channels: [...], isOpaque} over every pixel.

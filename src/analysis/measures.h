@@ -13,13 +13,21 @@ namespace pixelpipe::analysis {
 
 using Hist256 = std::array<int64_t, 256>;
 
+// Sums for Hasler & Süsstrunk's colorfulness over the counted pixels: rg = R − G and
+// yb2 = R + G − 2B (twice their yb, to stay in integers), and their squares.
+struct ColorMoments {
+    int64_t rg = 0, rg2 = 0, yb2 = 0, yb2_sq = 0;
+};
+
 struct Histograms {
     Hist256 r{}, g{}, b{}, a{}, luma{};
     int64_t count = 0;  // pixels counted
+    ColorMoments moments;  // only when asked for (with_moments)
 };
 // Every pixel, or (skip_transparent) only pixels with alpha > 0; row_step > 1 counts only every
-// row_step-th row (for measures that need the shape of a histogram, not its counts).
-Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step = 1);
+// row_step-th row (for measures that need the shape of a histogram, not its counts). One pass;
+// with_moments adds the colorfulness sums to it.
+Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step = 1, bool with_moments = false);
 
 struct ChannelStats {
     int min = 0, max = 0;
