@@ -2,6 +2,7 @@
 // nobody can change validation rules at run time by mutating it).
 import { operations } from './operations.js';
 import { formats, DEFAULT_FORMAT } from './formats.js';
+import { methods } from './methods.js';
 
 function deepFreeze(value) {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -23,5 +24,7 @@ function dataOnly(value) {
 export const catalogue = deepFreeze({
   operations: dataOnly(operations),
   formats: dataOnly(formats),
+  /** Each public method's own options, analysis types and blend modes. */
+  methods: dataOnly(methods),
   defaultFormat: DEFAULT_FORMAT,
 });

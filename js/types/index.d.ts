@@ -422,9 +422,24 @@ export interface FormatEntry {
   options: Readonly<Record<string, ParamSpec>>;
 }
 
-/** The read-only operation and format catalogue (deep-frozen). */
+export interface MethodEntry {
+  doc: string;
+  worker: string;
+  output: boolean;
+  options: Readonly<Record<string, ParamSpec>>;
+  /** analyzeImage: the analysis types. */
+  types?: readonly AnalysisType[];
+  /** createComposite: the blend modes and their Canvas aliases. */
+  blendModes?: readonly string[];
+  blendAliases?: Readonly<Record<string, string>>;
+  /** processForExport: the options besides the format's own. */
+  exportOptions?: Readonly<Record<string, ParamSpec>>;
+}
+
+/** The read-only operation, format and method catalogue (deep-frozen). */
 export declare const catalogue: {
   readonly operations: Readonly<Record<'resize' | 'color_transform' | 'filter', OperationEntry>>;
-  readonly formats: Readonly<Record<'png' | 'jpeg' | 'raw', FormatEntry>>;
+  readonly formats: Readonly<Record<Exclude<OutputFormat, 'jpg'>, FormatEntry>>;
+  readonly methods: Readonly<Record<'generateVariations' | 'applyColorTransformations' | 'createComposite' | 'analyzeImage' | 'generateAndApplyPalette' | 'processForExport' | 'load', MethodEntry>>;
   readonly defaultFormat: 'png';
 };

@@ -4,7 +4,9 @@
 // grid, the subject box and centroid and the smart crop, and gauges for every quality part.
 import { h, drawRaw, formatMs } from '../lib/dom.js';
 import { panelFrame, doneStatus } from '../lib/panel.js';
-import { methods } from '../../js/catalogue/methods.js';
+import { catalogue } from '../../js/index.js';
+
+const { methods } = catalogue; // the public, frozen copy of each method's options
 
 const TYPES = ['colors', 'composition', 'quality', 'smartCrop'];
 const VIEW_SIDE = 640;

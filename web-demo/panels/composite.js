@@ -4,7 +4,9 @@
 // arrow keys) to move it. Rendered as 'raw' and drawn on the canvas.
 import { h, drawRaw, coalesce, formatMs } from '../lib/dom.js';
 import { panelFrame, doneStatus } from '../lib/panel.js';
-import { methods } from '../../js/catalogue/methods.js';
+import { catalogue } from '../../js/index.js';
+
+const { methods } = catalogue; // the public, frozen copy of each method's options
 import { layerEditor } from './composite-layers.js';
 
 const W = 640;

@@ -6,7 +6,9 @@
 import { h, imageOf, urlPool, formatBytes, formatMs } from '../lib/dom.js';
 import { panelFrame, doneStatus } from '../lib/panel.js';
 import { paramForm } from '../lib/params.js';
-import { methods } from '../../js/catalogue/methods.js';
+import { catalogue } from '../../js/index.js';
+
+const { methods } = catalogue; // the public, frozen copy of each method's options
 
 /** Typing in a number box should not start an encode per keystroke. */
 const DEBOUNCE_MS = 250;

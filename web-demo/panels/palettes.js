@@ -5,7 +5,9 @@
 import { h, imageOf, urlPool, formatMs } from '../lib/dom.js';
 import { panelFrame, doneStatus } from '../lib/panel.js';
 import { paramForm } from '../lib/params.js';
-import { methods } from '../../js/catalogue/methods.js';
+import { catalogue } from '../../js/index.js';
+
+const { methods } = catalogue; // the public, frozen copy of each method's options
 
 /** WCAG 2 thresholds for normal text: AA 4.5, AAA 7. */
 const wcag = (ratio) => (ratio >= 7 ? 'AAA' : ratio >= 4.5 ? 'AA' : 'fails AA');
