@@ -74,6 +74,10 @@ export const methods = {
         type: 'integer', min: 1, max: 2 ** 31, snake: 'target_size_bytes',
         doc: 'Largest file wanted: the quality (jpeg, webp, svg embed as jpeg) or the palette size (png, gif) is searched to land just under it.',
       },
+      background: {
+        type: 'color',
+        doc: "Flatten translucent pixels onto this colour first (any format; jpeg and svg take it as their own `background`, white by default).",
+      },
       stripMetadata: { type: 'boolean', default: true, snake: 'strip_metadata', doc: 'Drop EXIF and XMP (the only behaviour today: copying them through is not implemented).' },
     },
   },

@@ -2,6 +2,8 @@
 // maxWidth/maxHeight, encode with the format's options, optionally search the quality (or the
 // palette size) that lands just under targetSizeBytes. Run by js/worker/export.js.
 import { methods } from '../catalogue/methods.js';
+import { formats } from '../catalogue/formats.js';
+import { parseColor } from '../config/color.js';
 import { normaliseOutput, resolveFormatName, unsupportedFormat } from '../config/output-options.js';
 import { declaredKeys, resolveOptions } from '../config/call-options.js';
 import { InvalidConfigurationError } from '../errors.js';
@@ -24,6 +26,10 @@ export default {
     const own = declaredKeys(EXPORT_OPTIONS);
     const options = resolveOptions(EXPORT_OPTIONS, given, path);
     const encoder = Object.fromEntries(Object.entries(given).filter(([key]) => !own.has(key)));
+    // `background`: the encoder's own option where the format has one (jpeg, svg), else a flatten
+    // step before the encode (an opaque png, webp, gif, … as sharp's flatten gives).
+    const ownBackground = 'background' in formats[format].options;
+    if (ownBackground && options.background !== undefined) encoder.background = options.background;
     if (options.stripMetadata === false) {
       throw new InvalidConfigurationError(`${path}.stripMetadata: false (copying EXIF/XMP through) is not supported yet; outputs carry no EXIF or XMP`, {
         details: { path: `${path}.stripMetadata`, value: false, expected: 'true' },
@@ -38,6 +44,7 @@ export default {
         background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3',
       });
     }
+    if (!ownBackground && options.background !== undefined) steps.push({ op: 'flatten', background: parseColor(options.background) });
     return {
       inputs: [{ image, path: 'image' }],
       request: { steps, output, targetSizeBytes: options.targetSizeBytes, search: searchPlan(format, output) },

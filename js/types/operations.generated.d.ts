@@ -88,6 +88,17 @@ export interface PadStep {
   background_color?: Color;
 }
 
+/** Composite translucent pixels over a colour: an opaque image (sharp's flatten). */
+export interface FlattenStep {
+  type: 'flatten';
+  /** Colour under the image: '#rgb', '#rrggbb' or [r, g, b] (0-255); its alpha is ignored, the result is opaque. Default white. Default: "#ffffff". */
+  background?: Color;
+  /** Same as background. */
+  backgroundColor?: Color;
+  /** Same as background. */
+  background_color?: Color;
+}
+
 /** Crop away a uniform border: pixels within threshold of the top-left pixel (as sharp). */
 export interface TrimStep {
   type: 'trim';
@@ -456,6 +467,7 @@ export type VariationStep =
   | RotateStep
   | FlipStep
   | PadStep
+  | FlattenStep
   | TrimStep
   | ColorTransformStep
   | GaussianBlurStep

@@ -3,6 +3,7 @@
 // catalogue's default (op_spec.h), never one written here.
 #include <cmath>
 
+#include "codec/encoders/pixels.h"
 #include "ops/geometry.h"
 #include "ops/ops.h"
 #include "ops/registry.h"
@@ -134,6 +135,11 @@ Result<Image> run_trim(const Image &src, const OpSpec &op, const Limits &) {
     return trim(src, threshold);
 }
 
+// Straight alpha over the opaque colour (the encoders' flatten: one rule for both).
+Result<Image> run_flatten(const Image &src, const OpSpec &op, const Limits &) {
+    return codec::flatten(src, color(op, "background"));
+}
+
 }  // namespace
 
 void add_geometry_ops(std::vector<OpEntry> &table) {
@@ -142,6 +148,7 @@ void add_geometry_ops(std::vector<OpEntry> &table) {
     table.push_back({"rotate", &run_rotate, false});
     table.push_back({"flip", &run_flip, false});
     table.push_back({"pad", &run_pad, false});
+    table.push_back({"flatten", &run_flatten, false});
     table.push_back({"trim", &run_trim, false});
 }
 

@@ -10,6 +10,7 @@ export const OP_EXAMPLES = [
   { type: 'rotate', angle: -90 },
   { type: 'flip', direction: 'both' },
   { type: 'pad', top: 3, right: 7, bottom: 11, left: 13, background: [10, 200, 30, 255] },
+  { type: 'flatten', background: '#3366cc' },
   { type: 'trim', threshold: 20 },
   { type: 'color_transform', transform: 'grayscale', amount: 0.7 },
   { type: 'color_transform', transform: 'sepia', amount: 0.6 },

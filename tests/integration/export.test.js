@@ -35,6 +35,26 @@ describeWithEngine('processForExport', () => {
     }
   });
 
+  // Oracle: sharp's own flatten of the same translucent pixels (libvips: straight alpha over the
+  // colour), within 1 level (jpeg q100 4:4:4: 6); every output decodes opaque.
+  test('background flattens every format onto the colour (png and lossless webp vs sharp.flatten, opaque; jpeg takes it as its own option)', async () => {
+    const w = 64, h = 48;
+    const data = new Uint8Array(w * h * 4);
+    for (let i = 0; i < w * h; i++) data.set([(i * 7) & 255, (i * 3) & 255, 200, (i * 5) & 255], i * 4);
+    const input = { width: w, height: h, data };
+    const expected = await sharp(Buffer.from(data), { raw: { width: w, height: h, channels: 4 } }).flatten({ background: '#3366cc' }).raw().toBuffer();
+    for (const [format, options] of [['png', {}], ['webp', { lossless: true }], ['jpeg', { quality: 100, chromaSubsampling: '4:4:4' }]]) {
+      const bytes = await st.processForExport(input, format, { ...options, background: '#3366cc' });
+      const got = await sharp(Buffer.from(bytes)).ensureAlpha().raw().toBuffer();
+      let worst = 0, minAlpha = 255;
+      for (let i = 0; i < w * h; i++) {
+        minAlpha = Math.min(minAlpha, got[i * 4 + 3]);
+        for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(got[i * 4 + c] - expected[i * 3 + c]));
+      }
+      expect([format, minAlpha, worst <= (format === 'jpeg' ? 6 : 1)]).toEqual([format, 255, true]);
+    }
+  });
+
   test('jpeg: progressive and 4:4:4 are reported so by sharp; size falls with quality; optimised coding is smaller', async () => {
     const img = readTestdata(PHOTO);
     const meta = await sharp(Buffer.from(await st.processForExport(img, 'jpeg', { progressive: true, chromaSubsampling: '4:4:4' }))).metadata();

@@ -140,6 +140,16 @@ export const geometryTypes = {
       background: background('Border colour'),
     },
   },
+  flatten: {
+    doc: "Composite translucent pixels over a colour: an opaque image (sharp's flatten).",
+    op: 'flatten',
+    params: {
+      background: {
+        type: 'color', default: '#ffffff', aliases: ['backgroundColor', 'background_color'],
+        doc: "Colour under the image: '#rgb', '#rrggbb' or [r, g, b] (0-255); its alpha is ignored, the result is opaque. Default white.",
+      },
+    },
+  },
   trim: {
     doc: 'Crop away a uniform border: pixels within threshold of the top-left pixel (as sharp).',
     op: 'trim',
