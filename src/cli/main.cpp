@@ -114,12 +114,14 @@ int cmd_run(int argc, char **argv) {
     Result<pipeline::VariationsResult> result = Status::error(ErrorCode::INTERNAL, "not run");
     // --repeat N runs the whole call N times (benchmarks) and reports the best time.
     double best_ms = 1e300;
+    Image raw_source;  // outlives `result`: a raw output of no steps borrows it (VariantOutput::borrowed)
     for (int r = 0; r < repeat; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         if (ends_with(in, ".ppraw")) {
             auto img = cli::image_from_ppraw(bytes);
             if (!img.ok()) return fail(img.status());
-            result = pipeline::run_variations(img.value(), variants, limits);
+            raw_source = img.take();
+            result = pipeline::run_variations(raw_source, variants, limits);
         } else {
             result = pipeline::process_variations(bytes.data(), bytes.size(), variants, limits);
         }
