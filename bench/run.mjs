@@ -127,8 +127,9 @@ async function cliArgs(variant) {
       .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : typeof v === 'boolean' ? Number(v) : v}`);
     return kv.length ? `${s.op}:${kv.join(',')}` : s.op;
   };
-  const out = n.output ?? { op: 'raw' };
-  return ['--format', out.op, ...(out.quality !== undefined ? ['--quality', String(out.quality)] : []), ...n.steps.map(step)];
+  const { op: format, ...options } = n.output ?? { op: 'raw' };
+  const opts = step({ op: '', ...options }).slice(1).split(',').filter(Boolean).flatMap((kv) => ['--opt', kv]);
+  return ['--format', format, ...opts, ...n.steps.map(step)];
 }
 
 /**
