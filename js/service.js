@@ -5,6 +5,7 @@ import { validateServiceOptions } from './config/validate-options.js';
 import { validateCallOptions } from './config/call-options.js';
 import * as is from './config/is.js';
 import { readInput } from './input/read-input.js';
+import { StagingBuffers, isShared } from './input/staging.js';
 import { cacheKey, sha256Hex } from './cache/cache-key.js';
 import { invalidateGroup, purgeOtherVersions, readCached, writeCached } from './cache/cached-results.js';
 import { WorkerPool } from './pool/worker-pool.js';
@@ -37,6 +38,7 @@ export class ImageProcessingService {
   #cacheHits = 0;
   #cacheMisses = 0;
   #sequence = 0; // call order, so the queue stays FIFO by call time whatever hashing takes
+  #staging = StagingBuffers.available() ? new StagingBuffers() : null; // raw inputs the caller keeps (staging.js)
 
   /** @private use ImageProcessingService.create() */
   constructor(token, pool, options, info) {
@@ -327,6 +329,7 @@ export class ImageProcessingService {
   /** Ends every worker and rejects pending calls (code DISPOSED). Idempotent. */
   async dispose() {
     this.#disposed = true;
+    this.#staging?.clear();
     await this.#pool.dispose();
   }
 
@@ -352,12 +355,23 @@ export class ImageProcessingService {
   }
 
   async #execute(method, prepared, call, startedAt) {
-    const operation = method.name;
     const order = this.#sequence++;
-    const { maxInputPixels, maxInputSide, maxMemoryBytes, imageCacheBytes } = this.#options;
-    const cache = method.cacheable === false ? null : this.#options.cache;
     const inputs = await Promise.all(prepared.inputs.map((input) => this.#readOne(input, call)));
     const readMs = now() - startedAt;
+    try {
+      return await this.#executeRead(method, prepared, call, { startedAt, readMs, inputs, order });
+    } finally {
+      // The worker copies a task's inputs into its heap before anything else: the staging buffers
+      // are free again once the call has settled (a result that settles earlier, on abort or
+      // timeout, is discarded, and raw inputs are never kept by content key in the worker).
+      for (const input of inputs) if (input.staged) this.#staging.give(input.bytes);
+    }
+  }
+
+  async #executeRead(method, prepared, call, { startedAt, readMs, inputs, order }) {
+    const operation = method.name;
+    const { maxInputPixels, maxInputSide, maxMemoryBytes, imageCacheBytes } = this.#options;
+    const cache = method.cacheable === false ? null : this.#options.cache;
     // The content hash is only worth its cost (SHA-256 runs at ~1 GB/s: ~45 ms for 12 MP of raw
     // RGBA) when something uses it: the result cache's key, or the worker's decoded-image reuse.
     // Raw pixels need no decode, so reuse cannot pay for hashing them; encoded inputs are small
@@ -397,7 +411,7 @@ export class ImageProcessingService {
         return { bytes, rawWidth: i.rawWidth, rawHeight: i.rawHeight, hash: i.reuse ? i.hash : undefined };
       });
       return this.#pool.run(method.worker, { inputs: wire, request: prepared.request, limits, maxMemoryBytes }, {
-        transfer: wire.filter((w) => w.bytes).map((w) => w.bytes.buffer),
+        transfer: wire.filter((w) => w.bytes && !isShared(w.bytes.buffer)).map((w) => w.bytes.buffer),
         timeoutMs: call.timeoutMs, startedAt, signal: call.signal, affinity: inputs[0]?.reuse ? inputs[0].hash : undefined,
         onProgress: call.onProgress, timings, order,
       });
@@ -430,8 +444,10 @@ export class ImageProcessingService {
     }
     const { maxInputPixels, maxInputSide } = this.#options;
     // A handle keeps its source for a resend, so load() sends the worker a copy and keeps its own.
-    const input = await readInput(image, { transfer: keep ? false : call.transfer, maxInputPixels, maxInputSide, path });
-    return { bytes: input.bytes, rawWidth: input.rawWidth, rawHeight: input.rawHeight, keep };
+    // Staged (shared, reused) only while the call runs: a handle's kept source needs its own buffer.
+    const stage = keep || !this.#staging ? undefined : (view) => this.#staging.take(view);
+    const input = await readInput(image, { transfer: keep ? false : call.transfer, stage, maxInputPixels, maxInputSide, path });
+    return { bytes: input.bytes, rawWidth: input.rawWidth, rawHeight: input.rawHeight, keep, staged: isShared(input.bytes.buffer) && Boolean(stage) };
   }
 
   #makeHandle(info, input) {

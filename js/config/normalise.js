@@ -20,6 +20,7 @@ const BATON_STEP = {
     background: parseColor(p.background),
     position: p.position === 'center' ? 'centre' : p.position, // one spelling, one cache key
     kernel: p.kernel,
+    preshrink: p.preshrink,
   }),
 };
 

@@ -2,25 +2,29 @@
 // into the bytes sent to a worker, copying unless the caller asked to transfer.
 import * as is from '../config/is.js';
 import { DecodeError, InvalidConfigurationError, ResourceLimitError } from '../errors.js';
+import { isShared } from './staging.js';
 
 export const INPUT_EXPECTED = 'Uint8Array, ArrayBuffer, Blob or { width, height, data } with RGBA8 data';
 
 /**
  * @param {unknown} image
- * @param {{ transfer?: boolean, maxInputPixels: number, maxInputSide: number, path?: string }} options
+ * @param {{ transfer?: boolean, stage?: (view: Uint8Array) => Uint8Array, maxInputPixels: number,
+ *   maxInputSide: number, path?: string }} options
+ *   stage: makes the private copy of raw pixels the caller keeps (StagingBuffers.take: a shared,
+ *   reused buffer); without it, a fresh ArrayBuffer
  * @returns {Promise<{ bytes: Uint8Array, transfer: ArrayBuffer[], rawWidth: number, rawHeight: number }>}
- *   rawWidth = rawHeight = 0 for encoded input
+ *   rawWidth = rawHeight = 0 for encoded input; `transfer` never lists a SharedArrayBuffer
  */
-export async function readInput(image, { transfer = false, maxInputPixels, maxInputSide, path = 'image' }) {
+export async function readInput(image, { transfer = false, stage, maxInputPixels, maxInputSide, path = 'image' }) {
   if (is.blob(image)) {
     const bytes = new Uint8Array(await image.arrayBuffer()); // already a private copy
     return encoded(bytes, [bytes.buffer]);
   }
-  if (is.arrayBuffer(image) || is.byteArray(image) || isSharedBuffer(image)) {
+  if (is.arrayBuffer(image) || is.byteArray(image) || isShared(image)) {
     return encoded(...takeBytes(new Uint8Array(image.buffer ?? image, image.byteOffset ?? 0, image.byteLength), transfer));
   }
   if (image !== null && typeof image === 'object' && 'width' in image && 'height' in image && 'data' in image) {
-    return raw(image, { transfer, maxInputPixels, maxInputSide, path });
+    return raw(image, { transfer, stage, maxInputPixels, maxInputSide, path });
   }
   throw is.invalidParameterError(path, INPUT_EXPECTED, image);
 }
@@ -30,7 +34,7 @@ function encoded(bytes, transfer) {
   return { bytes, transfer, rawWidth: 0, rawHeight: 0 };
 }
 
-function raw(image, { transfer, maxInputPixels, maxInputSide, path }) {
+function raw(image, { transfer, stage, maxInputPixels, maxInputSide, path }) {
   const { width, height, data } = image;
   for (const [key, value] of [['width', width], ['height', height]]) {
     if (!is.integer(value) || value < 1) throw is.invalidParameterError(`${path}.${key}`, 'positive integer', value);
@@ -48,18 +52,16 @@ function raw(image, { transfer, maxInputPixels, maxInputSide, path }) {
       { details: { path: `${path}.data`, value: data.byteLength, expected: width * height * 4 } },
     );
   }
-  const [bytes, list] = takeBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), transfer);
+  const [bytes, list] = takeBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), transfer, stage);
   return { bytes, transfer: list, rawWidth: width, rawHeight: height };
 }
 
 /** [bytes to send, buffers to transfer]: the caller's own buffer only when asked and possible. */
-function takeBytes(view, transfer) {
+function takeBytes(view, transfer, stage) {
   const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength;
-  if (transfer && whole && view.buffer instanceof ArrayBuffer) return [view, [view.buffer]];
-  const copy = view.slice();
-  return [copy, [copy.buffer]];
-}
-
-function isSharedBuffer(value) {
-  return typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer;
+  // By tag, not instanceof: a buffer from another realm (iframe, vm context) is transferable too.
+  const plain = Object.prototype.toString.call(view.buffer) === '[object ArrayBuffer]';
+  if (transfer && whole && plain) return [view, [view.buffer]];
+  const copy = stage ? stage(view) : view.slice();
+  return [copy, isShared(copy.buffer) ? [] : [copy.buffer]];
 }

@@ -30,8 +30,10 @@ export interface ResizeStep {
   position?: 'centre' | 'center' | 'north' | 'northeast' | 'east' | 'southeast' | 'south' | 'southwest' | 'west' | 'northwest' | 'entropy' | 'attention';
   /** Same as position. */
   gravity?: 'centre' | 'center' | 'north' | 'northeast' | 'east' | 'southeast' | 'south' | 'southwest' | 'west' | 'northwest' | 'entropy' | 'attention';
-  /** Resampling kernel; downscales first box-shrink by floor(scale / 2) per axis, then apply the kernel. Range: nearest | bilinear | bicubic | mitchell | lanczos2 | lanczos3. Default: "lanczos3". */
+  /** Resampling kernel; downscales first box-shrink by floor(scale / 2) per axis (see preshrink), then apply the kernel. Range: nearest | bilinear | bicubic | mitchell | lanczos2 | lanczos3. Default: "lanczos3". */
   kernel?: 'nearest' | 'bilinear' | 'bicubic' | 'mitchell' | 'lanczos2' | 'lanczos3';
+  /** Box-shrink large downscales by floor(scale / 2) before the kernel (libvips' reducing gap); false applies the kernel to every input pixel (wasm-vips gap: 0): exact, slower. Default: true. */
+  preshrink?: boolean;
 }
 
 /** Extract a rectangle (sharp's extract); the box must lie inside the image. */

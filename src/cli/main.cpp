@@ -4,7 +4,7 @@
 //   pixelpipe_native ops            (the op ids this build executes, one a line)
 //   pixelpipe_native composite REQUEST.json OUT.ppraw [--repeat N]   (cli/composite_cmd.h)
 //   pixelpipe_native measure-text FONT SIZE MAX_WIDTH LINE_HEIGHT TEXT
-//   pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]
+//   pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--opt key=value ...] [--repeat N]
 //                    [--max-pixels N] [--max-side N] [STEP ...]
 //   pixelpipe_native analyze IN --types colors,quality,... [--palette-size N] [--aspect-ratio R]
 //                    [--source-format F] [--saliency-out FILE] [--repeat N]
@@ -68,7 +68,7 @@ int usage() {
                  "usage: pixelpipe_native info FILE\n"
                  "       pixelpipe_native composite REQUEST.json OUT.ppraw [--repeat N]\n"
                  "       pixelpipe_native measure-text FONT SIZE MAX_WIDTH LINE_HEIGHT TEXT\n"
-                 "       pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--repeat N]\n"
+                 "       pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--opt key=value ...] [--repeat N]\n"
                  "                        [--max-pixels N] [--max-side N] [STEP ...]\n"
                  "       pixelpipe_native analyze IN --types colors,quality,... [--palette-size N]\n"
                  "                        [--aspect-ratio R] [--source-format F] [--saliency-out FILE] [--repeat N]\n"
@@ -100,6 +100,12 @@ int cmd_run(int argc, char **argv) {
         auto next = [&]() -> const char * { return i + 1 < argc ? argv[++i] : ""; };
         if (a == "--format") variant.output.op = next();
         else if (a == "--quality") variant.output.num["quality"] = std::atof(next());
+        else if (a == "--opt") {  // an output format option, as `encode --opt` (the registry has no defaults)
+            const std::string kv = next();
+            const size_t eq = kv.find('=');
+            if (eq == std::string::npos) return fail(Status::error(ErrorCode::INVALID_ARGUMENT, "--opt needs key=value"));
+            cli::parse_value(kv.substr(0, eq), kv.substr(eq + 1), variant.output.num, variant.output.str);
+        }
         else if (a == "--repeat") repeat = std::max(1, std::atoi(next()));
         else if (a == "--max-pixels") limits.max_pixels = std::strtoull(next(), nullptr, 10);
         else if (a == "--max-side") limits.max_side = std::atoi(next());
@@ -114,12 +120,14 @@ int cmd_run(int argc, char **argv) {
     Result<pipeline::VariationsResult> result = Status::error(ErrorCode::INTERNAL, "not run");
     // --repeat N runs the whole call N times (benchmarks) and reports the best time.
     double best_ms = 1e300;
+    Image raw_source;  // outlives `result`: a raw output of no steps borrows it (VariantOutput::borrowed)
     for (int r = 0; r < repeat; ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         if (ends_with(in, ".ppraw")) {
             auto img = cli::image_from_ppraw(bytes);
             if (!img.ok()) return fail(img.status());
-            result = pipeline::run_variations(img.value(), variants, limits);
+            raw_source = img.take();
+            result = pipeline::run_variations(raw_source, variants, limits);
         } else {
             result = pipeline::process_variations(bytes.data(), bytes.size(), variants, limits);
         }

@@ -85,6 +85,7 @@ Result<Image> run_resize(const Image &src, const OpSpec &op, const Limits &limit
     if (!position.ok()) return position.status();
     spec.position = position.value();
     spec.without_enlargement = op.number("withoutEnlargement") != 0;
+    spec.pre_shrink = op.number("preshrink") != 0;
     spec.background = color(op, "background");
     return resize(src, spec, limits);
 }

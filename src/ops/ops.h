@@ -29,6 +29,9 @@ struct ResizeSpec {
     std::array<uint8_t, 4> background{0, 0, 0, 0};  // RGBA, padding for Contain
     Kernel kernel = Kernel::Lanczos3;
     Position position = Position::Centre;
+    // Box-shrink by preshrink_factor() per axis before the kernel (libvips' reducing gap):
+    // false runs the kernel over every input pixel (wasm-vips `gap: 0`), exact but slower.
+    bool pre_shrink = true;
 };
 
 // Resize with separable Lanczos3 on premultiplied alpha (sRGB values, as Pillow and sharp do).

@@ -173,7 +173,7 @@ Result<Image> resize(const Image &src, const ResizeSpec &spec, const Limits &lim
     if (smart || (same_size && !p.is_plain_resize())) {
         // The crop depends on the content of the resized image: resize all of it first.
         Result<Image> full = same_size ? copy_of(src)
-                                       : resample(src, p.resize_width, p.resize_height, spec.kernel, true);
+                                       : resample(src, p.resize_width, p.resize_height, spec.kernel, spec.pre_shrink);
         if (!full.ok()) return full.status();
         if (smart) {
             const Box b = smart_crop(full.value(), p.copy_width, p.copy_height, spec.position);
@@ -189,7 +189,7 @@ Result<Image> resize(const Image &src, const ResizeSpec &spec, const Limits &lim
         }
         return out;
     }
-    if (p.is_plain_resize()) return resample(src, p.resize_width, p.resize_height, spec.kernel, true);
+    if (p.is_plain_resize()) return resample(src, p.resize_width, p.resize_height, spec.kernel, spec.pre_shrink);
 
     auto out = Image::allocate(p.out_width, p.out_height);
     if (!out.ok()) return out.status();
@@ -201,7 +201,7 @@ Result<Image> resize(const Image &src, const ResizeSpec &spec, const Limits &lim
     window.crop(1, p.dst_y, p.copy_height);
     window.translate(0, -p.dst_x);
     window.translate(1, -p.dst_y);
-    st = resample_window(src, p.resize_width, p.resize_height, spec.kernel, true, p.src_x, p.src_y, window);
+    st = resample_window(src, p.resize_width, p.resize_height, spec.kernel, spec.pre_shrink, p.src_x, p.src_y, window);
     if (!st.is_ok()) return st;
     return out;
 }

@@ -129,6 +129,11 @@ Result<VariantOutput> run_variant(const Image &source, const VariantSpec &v, int
         out.encode_ms = ms_since(t0);
         return out;
     }
+    if (v.output.op == "raw" && input == &source && v.output.num.empty() && v.output.str.empty()) {
+        out.borrowed = &source;
+        out.encode_ms = ms_since(t0);
+        return out;
+    }
     auto bytes = encode_output(*input, v.output);
     if (!bytes.ok()) return located(bytes.status(), index, -1);
     out.bytes = bytes.take();
@@ -180,6 +185,11 @@ Result<VariationsResult> process_variations(const uint8_t *data, size_t size, co
     const double decode_ms = ms_since(t0);
     auto r = run_variations(decoded.value().image, variants, limits);
     if (!r.ok()) return r;
+    for (auto &o : r.value().outputs) {  // the decoded source ends here: copy what borrows it
+        if (!o.borrowed) continue;
+        o.bytes.assign(o.data(), o.data() + o.size());
+        o.borrowed = nullptr;
+    }
     r.value().decode_ms = decode_ms;
     r.value().source_format = decoded.value().format;
     return r;

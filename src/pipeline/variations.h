@@ -19,8 +19,12 @@ struct VariantOutput {
     int height = 0;
     std::vector<uint8_t> bytes;   // encoded file (or "raw" pixels copied from a borrowed source)
     Image pixels;                 // "raw" output a step produced: handed over, not copied
-    const uint8_t *data() const { return pixels.empty() ? bytes.data() : pixels.data(); }
-    size_t size() const { return pixels.empty() ? bytes.size() : pixels.size_bytes(); }
+    // "raw" output of no steps: the source itself, not copied (a 12 MP copy is ~48 MB of memory
+    // traffic on every io round trip); valid while the source image given to run_variations lives.
+    const Image *borrowed = nullptr;
+    const Image &image() const { return borrowed ? *borrowed : pixels; }
+    const uint8_t *data() const { return borrowed || !pixels.empty() ? image().data() : bytes.data(); }
+    size_t size() const { return borrowed || !pixels.empty() ? image().size_bytes() : bytes.size(); }
     int shared_steps = 0;         // leading steps taken over from an earlier variant's intermediate
     double pipeline_ms = 0;       // steps
     double encode_ms = 0;

@@ -83,6 +83,17 @@ int main() {
             CHECK(r.value().outputs[i].shared_steps == want[i]);
         }
     }
+    // No steps, raw out: the source's own pixels (not a copy), byte for byte; with steps, a new image.
+    {
+        auto r = pipeline::run_variations(source, {variant("id", {}), variant("b", {bright})}, limits);
+        CHECK(r.ok());
+        if (r.ok()) {
+            const auto &id = r.value().outputs[0];
+            CHECK(id.width == source.width() && id.height == source.height() && id.size() == source.size_bytes());
+            CHECK(id.data() == source.data());
+            CHECK(r.value().outputs[1].data() != source.data());
+        }
+    }
     // An unknown op still names its variant and step.
     auto bad = pipeline::run_variations(source, {variant("x", {resize, step("nope")})}, limits);
     CHECK(!bad.ok() && bad.status().code == ErrorCode::UNSUPPORTED_OPERATION && bad.status().variant == 0 &&

@@ -34,11 +34,16 @@ describe('geometry catalogue', () => {
   });
 
   describe('resize', () => {
-    test('defaults: position centre, kernel lanczos3; the baton carries both', () => {
+    test('defaults: position centre, kernel lanczos3, preshrink on; the baton carries them', () => {
       expect(one({ type: 'resize', width: 300, height: 200 })).toEqual({
         op: 'resize', width: 300, height: 200, fit: 'contain', withoutEnlargement: false,
-        background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3',
+        background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3', preshrink: true,
       });
+    });
+
+    test('preshrink: false reaches the baton; a non-boolean is refused', () => {
+      expect(one({ type: 'resize', width: 300, preshrink: false }).preshrink).toBe(false);
+      expect(() => one({ type: 'resize', width: 300, preshrink: 'no' })).toThrow(/preshrink/);
     });
 
     test.each(RESIZE_KERNELS)('kernel %s passes through', (kernel) => {

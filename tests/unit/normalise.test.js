@@ -10,7 +10,7 @@ const JPEG = { op: 'jpeg', quality: 80, chromaSubsampling: '4:2:0', progressive:
 describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)', () => {
   test('the three examples of the specification', () => {
     expect(normaliseVariationConfigs(SPEC_EXAMPLE_CONFIGS)).toEqual([
-      { id: 'thumbnail', steps: [{ op: 'resize', width: 300, height: 300, fit: 'contain', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3' }], output: PNG },
+      { id: 'thumbnail', steps: [{ op: 'resize', width: 300, height: 300, fit: 'contain', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3', preshrink: true }], output: PNG },
       { id: 'grayscale', steps: [{ op: 'grayscale' }], output: PNG },
       { id: 'blurred', steps: [{ op: 'gaussian_blur', sigma: 5 }], output: PNG },
     ]);
@@ -24,7 +24,7 @@ describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)',
     ]);
     expect(a.steps[0]).toMatchObject({ width: 10, height: 20, fit: 'fill' });
     expect(b.steps[0]).toMatchObject({ width: 0, height: 20, fit: 'cover' });
-    expect(c.steps[0]).toEqual({ op: 'resize', width: 7, height: 0, fit: 'contain', withoutEnlargement: true, background: [255, 0, 0, 128], position: 'centre', kernel: 'lanczos3' });
+    expect(c.steps[0]).toEqual({ op: 'resize', width: 7, height: 0, fit: 'contain', withoutEnlargement: true, background: [255, 0, 0, 128], position: 'centre', kernel: 'lanczos3', preshrink: true });
   });
 
   test('default blur radius 2; sigma alias', () => {
@@ -58,7 +58,7 @@ describe('normaliseVariationConfigs → the engine baton (.notes/CONTRACTS.md)',
       { type: 'filter', filter: 'gaussian_blur', radius: 1 },
     ] }]);
     expect(v).toEqual({ id: 's', output: { ...JPEG, quality: 70 }, steps: [
-      { op: 'resize', width: 64, height: 64, fit: 'cover', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3' },
+      { op: 'resize', width: 64, height: 64, fit: 'cover', withoutEnlargement: false, background: [0, 0, 0, 0], position: 'centre', kernel: 'lanczos3', preshrink: true },
       { op: 'grayscale' },
       { op: 'gaussian_blur', sigma: 1 },
     ] });

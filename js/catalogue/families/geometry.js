@@ -85,7 +85,11 @@ export const geometryTypes = {
       },
       kernel: {
         type: 'enum', values: RESIZE_KERNELS, default: 'lanczos3',
-        doc: 'Resampling kernel; downscales first box-shrink by floor(scale / 2) per axis, then apply the kernel.',
+        doc: 'Resampling kernel; downscales first box-shrink by floor(scale / 2) per axis (see preshrink), then apply the kernel.',
+      },
+      preshrink: {
+        type: 'boolean', default: true,
+        doc: "Box-shrink large downscales by floor(scale / 2) before the kernel (libvips' reducing gap); false applies the kernel to every input pixel (wasm-vips gap: 0): exact, slower.",
       },
     },
   },
