@@ -616,6 +616,8 @@ export interface MethodOptionsMap {
     targetSizeBytes?: number;
     /** Same as targetSizeBytes. */
     target_size_bytes?: number;
+    /** Flatten translucent pixels onto this colour first (any format; jpeg and svg take it as their own `background`, white by default). */
+    background?: Color;
     /** Drop EXIF and XMP (the only behaviour today: copying them through is not implemented). Default: true. */
     stripMetadata?: boolean;
     /** Same as stripMetadata. */
