@@ -1,9 +1,9 @@
 // worker-core.js: the worker main, for browser module workers and Node worker_threads alike
 // (their entry files, worker-entry.js and worker-entry.node.js, attach it and give it the host:
-// how to instantiate the engine and read packaged files). Loads the engine once, keeps decoded images in an ImageStore (js/worker/store.js) so repeated
-// calls on one image skip the decode, acquires every task's inputs (js/worker/acquire.js), hands
-// them to the method's handler (js/worker/handlers.js), and never lets an exception escape
-// unserialised.
+// how to instantiate the engine and read packaged files). Loads the engine once, keeps decoded
+// images in an ImageStore (js/worker/store.js) so repeated calls on one image skip the decode,
+// acquires every task's inputs (js/worker/acquire.js), hands them to the method's handler
+// (js/worker/handlers.js), and never lets an exception escape unserialised.
 import { MSG, readyMessage, initFailedMessage, progressMessage, resultMessage, errorMessage } from './protocol.js';
 import { loadModule } from '../wasm/load-module.js';
 import * as api from '../wasm/module-api.js';
