@@ -5,7 +5,7 @@
 // Not part of bench/run.mjs (Chromium); the lead's bench row can reuse its numbers.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadModule } from '../js/wasm/load-module.js';
+import { loadModule } from '../js/wasm/engine-node.js';
 import { decodeImage } from '../js/wasm/module-api.js';
 import { parseTheme, generatePalettes, applyRequest } from '../js/palette/generate.js';
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // pixelpipe CLI: each public method as a subcommand (js/cli/), through the public API.
 import { parseArgs } from 'node:util';
-import { ImageProcessingService, ImageProcessingError, InvalidConfigurationError } from '../js/index.js';
+import { ImageProcessingService, ImageProcessingError, InvalidConfigurationError } from '../js/index.node.js';
 import { COMMANDS, OPTIONS } from '../js/cli/index.js';
 
 const USAGE = `Usage:

@@ -9,12 +9,12 @@ import { StagingBuffers, isShared } from './input/staging.js';
 import { cacheKey, sha256Hex } from './cache/cache-key.js';
 import { invalidateGroup, purgeOtherVersions, readCached, writeCached } from './cache/cached-results.js';
 import { WorkerPool } from './pool/worker-pool.js';
-import { platformSpawner } from './pool/spawn-worker.js';
+import { platformHost } from './pool/spawn-worker.js';
 import { DECODE_FORMATS, formats as formatCatalogue } from './catalogue/formats.js';
 import { catalogue } from './catalogue/index.js';
 import { METHODS } from './methods/index.js';
 import { ImageHandle, handleInternals } from './image-handle.js';
-import { hardwareConcurrency } from './platform.js';
+import { simdSupported } from './wasm/simd.js';
 import { AbortError, ImageProcessingError, InvalidConfigurationError, toImageProcessingError, withCallSite } from './errors.js';
 import { version } from './version.js';
 
@@ -57,7 +57,8 @@ export class ImageProcessingService {
    *
    * Workers and threads are chosen together so the machine is not oversubscribed: the threaded
    * build runs `workers` (default 1) × `threads` (default floor(cores / workers)) Halide threads;
-   * the single-threaded build runs min(cores, 4) workers.
+   * the single-threaded build runs min(cores, 4) workers in Node and clamp(floor(cores / 2), 1, 4) in
+   * browsers (navigator.hardwareConcurrency may overstate the cores: WebKit reports 4 on 2).
    *
    * @param {object} [options]
    * @param {object|null} [options.cache=null] a MemoryCache, IndexedDBCache or anything with async get/set/delete/clear (keys() optional)
@@ -70,7 +71,7 @@ export class ImageProcessingService {
    * @param {number} [options.idleTimeoutMs=30000] a worker idle this long is ended to give its memory back
    * @param {number} [options.threadStartTimeoutMs=10000] the threaded build must start its threads
    *   within this, else the single-threaded build is used (and the reason logged)
-   * @param {number} [options.workers] workers to run (threaded build: 1; single-threaded: min(cores, 4))
+   * @param {number} [options.workers] workers to run (threaded build: 1; single-threaded: Node min(cores, 4), browsers clamp(floor(cores / 2), 1, 4))
    * @param {number} [options.threads] Halide threads per worker in the threaded build (floor(cores / workers))
    * @param {'auto'|'mt'|'st'} [options.build='auto'] force the threaded ('mt') or single-threaded ('st') engine
    * @param {object} [options.logger] anything with debug/info/warn/error (default: silent)
@@ -85,11 +86,12 @@ export class ImageProcessingService {
     try {
       const o = validateServiceOptions(options);
       const logger = o.logger ?? SILENT;
-      const cores = await hardwareConcurrency();
+      const host = await platformHost();
+      const cores = host.cores();
       const mtWorkers = o.workers ?? 1;
       const threads = o.threads ?? Math.max(1, Math.floor(cores / mtWorkers));
       const pool = new WorkerPool({
-        spawn: await platformSpawner(),
+        spawn: host.spawn,
         size: 1,
         maxConcurrent: o.maxConcurrentOperations,
         timeoutMs: o.operationTimeoutMs,
@@ -104,7 +106,7 @@ export class ImageProcessingService {
         await pool.dispose();
         throw error;
       }
-      const workers = engine.build === 'mt' ? mtWorkers : (o.workers ?? Math.min(cores, 4));
+      const workers = engine.build === 'mt' ? mtWorkers : (o.workers ?? host.defaultWorkers(cores));
       pool.setSize(workers);
       if (engine.version !== version) logger.warn(`pixelpipe: engine ${engine.version} differs from library ${version}`);
       const fallback = engine.reason ? ` (fallback: ${engine.reason})` : '';
@@ -277,7 +279,7 @@ export class ImageProcessingService {
    */
   async capabilities() {
     const { build, threads, workers, cores, reason } = this.#info;
-    return { build, threads, workers, cores, simd: true, formats: structuredClone(this.#formats()), version, ...(reason ? { reason } : {}) };
+    return { build, threads, workers, cores, simd: simdSupported(), formats: structuredClone(this.#formats()), version, ...(reason ? { reason } : {}) };
   }
 
   #formats() {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // gen-catalogue-artifacts.mjs: the catalogue (js/catalogue) → the files that must follow it:
 //   js/types/operations.generated.d.ts   TypeScript types of every variation step
-//   README.md                            the operations table between the operations markers
+//   README.md                            the operations table between the operations markers, the
+//                                        formats table, and the API reference (api-reference.mjs)
 //   src/ops/catalogue_defaults.generated.inc  every op's wire parameters and defaults, for C++
 //                                        (the only place C++ learns a default: no fallbacks in code)
 // `--check` writes nothing and exits 1 when a file is stale (tests/unit/catalogue-artifacts.test.js).
@@ -12,6 +13,7 @@ import { catalogueEntries } from '../js/catalogue/walk.js';
 import { parseColor } from '../js/config/color.js';
 import { formats } from '../js/catalogue/formats.js';
 import { methods } from '../js/catalogue/methods.js';
+import { API_END, API_START, apiReference } from './api-reference.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TYPES_FILE = path.join(root, 'js/types/operations.generated.d.ts');
@@ -183,7 +185,8 @@ function defaultsFile() {
     '// { op id or format name, wire key (arrays as key.N), numeric default (booleans 0/1), text default }', ...rows, ''].join('\n');
 }
 
-const readme = between(withTable(readFileSync(README_FILE, 'utf8')), FORMATS_START, FORMATS_END, formatsTable());
+const readme = between(between(withTable(readFileSync(README_FILE, 'utf8')), FORMATS_START, FORMATS_END, formatsTable()),
+  API_START, API_END, apiReference(readFileSync(path.join(root, 'js/service.js'), 'utf8')));
 const outputs = [[TYPES_FILE, typesFile()], [README_FILE, readme], [DEFAULTS_FILE, defaultsFile()]];
 let stale = 0;
 for (const [file, text] of outputs) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // run-tests.mjs: runs every suite (ctest, Jest, Playwright) even when one fails, then prints one
-// closing line over all of them: "N passed, N failed". Usage: run-tests.mjs [cpp|jest|browser ...]
+// closing line over all of them: "N passed, N failed". Usage: run-tests.mjs [cpp|jest|browser|package ...]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,15 @@ if (want('browser')) {
   const passed = j?.stats?.expected ?? 0;
   const failed = (j?.stats?.unexpected ?? 0) + (j?.stats?.flaky ?? 0);
   suites.push({ name: 'playwright', passed, failed: status === 0 ? failed : Math.max(failed, 1) });
+}
+
+if (want('package')) {
+  // tests/package: the packed tarball in Node, a Vite app, a plain ESM page, strict CSP, and
+  // Chromium, Firefox, WebKit (node:test; TAP ends with "# pass N" / "# fail N").
+  const { status, stdout } = run('node', ['--test', '--test-concurrency=1', '--test-reporter=tap', 'tests/package/']);
+  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(stdout)?.[1] ?? 0);
+  const failed = count('fail') + count('cancelled');
+  suites.push({ name: 'package', passed: count('pass'), failed: status === 0 ? failed : Math.max(failed, 1) });
 }
 
 for (const s of suites) console.log(`[tests] ${s.name}: ${s.passed} passed, ${s.failed} failed`);

@@ -16,7 +16,10 @@ const DEBIAN_PACKAGES = ['emscripten', 'libhalide14-0-dev', 'libstb-dev', 'cmake
   // as dist/fonts/ and loaded only when a text layer needs it)
   'nlohmann-json3-dev', 'fonts-dejavu-core',
   // the colour-name lexicon (CSS named colours + the XKCD survey) is generated from its data
-  'python3-matplotlib'];
+  'python3-matplotlib',
+  // the package tests' other two engines: Firefox (over WebDriver BiDi) and WebKit (WebKitGTK's
+  // WebKitWebDriver + MiniBrowser, which needs an X server: xvfb-run)
+  'firefox-esr', 'webkit2gtk-driver', 'xvfb'];
 
 function log(msg) { console.log(`[setup] ${msg}`); }
 

@@ -79,11 +79,12 @@ function send(res, status, body, headers = {}) {
 
 /**
  * Start the static server.
- * @param {{port?: number, root?: string, isolated?: boolean, host?: string, quiet?: boolean}} [opts]
- *   port 0 picks a free port. isolated (default true) adds COOP/COEP.
+ * @param {{port?: number, root?: string, isolated?: boolean, host?: string, quiet?: boolean, headers?: object}} [opts]
+ *   port 0 picks a free port. isolated (default true) adds COOP/COEP. headers: more response
+ *   headers (the package tests add a Content-Security-Policy).
  * @returns {Promise<{server: http.Server, port: number, url: string, close: () => Promise<void>}>}
  */
-export function startServer({ port = 8080, root = REPO_ROOT, isolated = true, host = '127.0.0.1', quiet = true } = {}) {
+export function startServer({ port = 8080, root = REPO_ROOT, isolated = true, host = '127.0.0.1', quiet = true, headers = {} } = {}) {
   root = path.resolve(root);
   const isolationHeaders = isolated
     ? {
@@ -94,7 +95,7 @@ export function startServer({ port = 8080, root = REPO_ROOT, isolated = true, ho
     : {};
 
   const server = http.createServer((req, res) => {
-    const common = { ...isolationHeaders, 'Cache-Control': 'no-store' };
+    const common = { ...isolationHeaders, ...headers, 'Cache-Control': 'no-store' };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, 'method not allowed\n', { ...common, Allow: 'GET, HEAD' });
     }

@@ -55,8 +55,12 @@ export function parseKey(key) {
   return { version, group: decodeURIComponent(group) };
 }
 
+const NODE_CRYPTO = 'node:crypto';
+
 async function subtle() {
   if (globalThis.crypto?.subtle) return globalThis.crypto.subtle;
-  const { webcrypto } = await import('node:crypto'); // Node without the global (e.g. some vm contexts)
+  // Node without the global (e.g. some vm contexts); a name bundlers do not follow, so browser
+  // bundles carry no node:crypto stub.
+  const { webcrypto } = await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_CRYPTO);
   return webcrypto.subtle;
 }

@@ -14,7 +14,7 @@ export const SERVICE_DEFAULTS = Object.freeze({
   maxMemoryBytes: 1024 * 1024 * 1024, // per worker: the estimated peak of one call (1 GiB)
   imageCacheBytes: 128 * 1024 * 1024, // per worker: decoded images kept for reuse (0 = none)
   idleTimeoutMs: 30_000, // an idle worker is ended after this (Infinity = never)
-  workers: undefined, // threaded build: 1; single-threaded build: min(cores, 4)
+  workers: undefined, // threaded build: 1; single-threaded build: the host's defaultWorkers(cores)
   threads: undefined, // Halide threads per worker in the threaded build: floor(cores / workers)
   build: 'auto',
   threadStartTimeoutMs: 10_000, // the threaded build must start its threads within this, else st

@@ -1,20 +1,38 @@
-// spawn-worker.js: starts one worker running worker-entry.js and wraps it in the small adapter
-// the pool uses, so the pool is the same code for browser Workers and Node worker_threads
-// (and for the fake workers of the unit tests).
+// spawn-worker.js: starts one worker and wraps it in the small adapter the pool uses, so the
+// pool is the same code for browser Workers and Node worker_threads (spawn-worker.node.js) and
+// for the fake workers of the unit tests.
 //
+// host = { cores(): number, defaultWorkers(cores): number, spawn(handlers) → adapter }
 // adapter = { post(message, transfer), terminate(): Promise, setBusy(busy), kill() }
 //   kill(): end the worker abruptly, reported as a crash (test hook for the crash path)
 // handlers = { message(data), crash(error) }   crash = error event, messageerror or unexpected exit
 import { isNode } from '../platform.js';
 
-/** Resolves to a synchronous `spawn(handlers) → adapter` for this platform. */
-export async function platformSpawner() {
-  if (isNode) {
-    const { Worker } = await import('node:worker_threads');
-    return (handlers) => spawnNodeWorker(Worker, handlers);
-  }
-  return spawnBrowserWorker;
+// Node's half is imported through a name bundlers do not follow, so a browser bundle never
+// contains node: modules (package.json's "node" entry, index.node.js, imports it statically).
+const NODE_HOST = './spawn-worker.node.js';
+let installed;
+
+/** Node's entry point installs its host up front (static import: Node bundlers then see it). */
+export function installHost(host) {
+  installed = host;
 }
+
+/** Resolves to this platform's host. */
+export async function platformHost() {
+  if (installed) return installed;
+  if (isNode) return (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_HOST)).nodeHost;
+  return browserHost;
+}
+
+const browserHost = {
+  cores: () => globalThis.navigator?.hardwareConcurrency || 1,
+  // navigator.hardwareConcurrency counts logical CPUs and may overstate them (WebKitGTK reports 4
+  // on this 2-core VM, toolchain.md §11; Safari rounds it): half of it, at most 4, is the
+  // conservative count of single-threaded workers (1 on 2 cores, 2 on 4, 4 on 8).
+  defaultWorkers: (cores) => Math.max(1, Math.min(4, Math.floor(cores / 2))),
+  spawn: spawnBrowserWorker,
+};
 
 function spawnBrowserWorker(handlers) {
   // Keep this exact expression: bundlers (Vite, webpack 5, Parcel) recognise it and emit the worker.
@@ -34,27 +52,5 @@ function spawnBrowserWorker(handlers) {
       worker.terminate();
       handlers.crash(new Error('worker was terminated'));
     },
-  };
-}
-
-function spawnNodeWorker(Worker, handlers) {
-  const worker = new Worker(new URL('./worker-entry.js', import.meta.url));
-  let terminating = false;
-  worker.on('message', (data) => handlers.message(data));
-  worker.on('error', (error) => handlers.crash(error));
-  worker.on('messageerror', (error) => handlers.crash(error));
-  worker.on('exit', (code) => {
-    if (!terminating) handlers.crash(new Error(`worker exited with code ${code}`));
-  });
-  return {
-    post: (message, transfer = []) => worker.postMessage(message, transfer),
-    terminate: async () => {
-      terminating = true;
-      await worker.terminate();
-    },
-    // An idle worker must not keep the process alive (a user who forgets dispose() can still exit).
-    setBusy: (busy) => (busy ? worker.ref() : worker.unref()),
-    // Not through terminate(): the 'exit' event then reports the crash, as a real one would.
-    kill: () => { worker.terminate(); },
   };
 }

@@ -1,14 +1,20 @@
 // load-module.js: instantiates the engine: the threaded build (pixelpipe-mt: pthreads + SIMD)
 // where it can run, else the single-threaded one (pixelpipe-st: SIMD only), and says why.
-// Import specifiers are static strings so that bundlers find and copy the dist files.
+// How a build is instantiated is the host's (engine-web.js, engine-node.js): this file has no
+// platform code, so browser bundles never meet Node's.
 import { isNode } from '../platform.js';
+import { simdSupported } from './simd.js';
 
 /**
- * @param {{ build?: 'auto'|'mt'|'st', threadStartTimeoutMs?: number }} [options] 'mt'/'st' force a
+ * @param {{ build?: 'auto'|'mt'|'st', threadStartTimeoutMs?: number }} options 'mt'/'st' force a
  *   build ('mt' then does not fall back)
+ * @param {{ instantiate(build: 'mt'|'st'): Promise<object> }} host
  * @returns {Promise<{ module: object, build: 'mt'|'st', reason?: string }>}
  */
-export async function loadModule({ build = 'auto', threadStartTimeoutMs = 10_000 } = {}) {
+export async function loadModule({ build = 'auto', threadStartTimeoutMs = 10_000 } = {}, host) {
+  // Both builds need SIMD: say so instead of a CompileError from deep inside the glue.
+  if (!simdSupported()) throw new Error('this JavaScript engine has no WebAssembly SIMD (Chrome/Edge 91+, Firefox 89+, Safari 16.4+)');
+  const instantiate = (b) => host.instantiate(b);
   if (build === 'st') return { module: await instantiate('st'), build: 'st', reason: 'single-threaded build requested' };
   const blocker = build === 'mt' ? undefined : threadsBlocker();
   if (blocker) return { module: await instantiate('st'), build: 'st', reason: blocker };
@@ -42,22 +48,4 @@ function withTimeout(promise, ms) {
     timer = setTimeout(() => reject(new Error(`its threads did not start within ${ms} ms`)), ms);
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
-}
-
-async function instantiate(build) {
-  const factory = await importFactory(build);
-  return factory();
-}
-
-async function importFactory(build) {
-  if (isNode) {
-    // Node must use the CommonJS build: the ES6 build still uses __dirname (toolchain.md §4).
-    const { createRequire } = await import('node:module');
-    const require = createRequire(import.meta.url);
-    return build === 'mt' ? require('../../dist/node/pixelpipe-mt.cjs') : require('../../dist/node/pixelpipe-st.cjs');
-  }
-  const mod = build === 'mt'
-    ? await import('../../dist/web/pixelpipe-mt.mjs')
-    : await import('../../dist/web/pixelpipe-st.mjs');
-  return mod.default;
 }

@@ -3,7 +3,6 @@
 // DejaVu Sans from Debian's fonts-dejavu-core, is fetched once, on the first text layer).
 // request: { width, height, background, layers, output }; value: { output }.
 import * as api from '../wasm/module-api.js';
-import { isNode } from '../platform.js';
 
 const DEFAULT_FONT_URL = new URL('../../dist/fonts/DejaVuSans.ttf', import.meta.url);
 let defaultFont; // Promise<Uint8Array>
@@ -12,9 +11,9 @@ export default {
   // the canvas, one transformed copy of the largest layer, and the encoder's buffers
   workBytes: (request, dims) => 3 * request.width * request.height * 4 + Math.max(0, ...dims.map((d) => d.width * d.height * 4)),
 
-  async run({ module, request, images, limits }) {
+  async run({ module, request, images, limits, host }) {
     const needsDefault = request.layers.some((l) => l.text !== undefined && !l.font);
-    const fallback = needsDefault ? await loadDefaultFont() : undefined;
+    const fallback = needsDefault ? await loadDefaultFont(host) : undefined;
     const fonts = [];
     try {
       const layers = request.layers.map((l) => {
@@ -42,18 +41,10 @@ export default {
   },
 };
 
-function loadDefaultFont() {
-  defaultFont ??= (async () => {
-    if (isNode) {
-      const { readFile } = await import('node:fs/promises');
-      return new Uint8Array(await readFile(DEFAULT_FONT_URL));
-    }
-    const response = await fetch(DEFAULT_FONT_URL);
-    if (!response.ok) throw new Error(`the default font ${DEFAULT_FONT_URL} could not be loaded (HTTP ${response.status})`);
-    return new Uint8Array(await response.arrayBuffer());
-  })().catch((error) => {
+function loadDefaultFont(host) {
+  defaultFont ??= host.readFile(DEFAULT_FONT_URL).catch((error) => {
     defaultFont = undefined;
-    throw error;
+    throw new Error(`the default font ${DEFAULT_FONT_URL} could not be loaded: ${error.message}`);
   });
   return defaultFont;
 }

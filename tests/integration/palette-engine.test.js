@@ -2,7 +2,7 @@
 // st and mt give the same bytes (threads only split rows), quantize leaves only palette colours
 // and keeps alpha, and bad requests come back as { ok: false, code } instead of throwing. The
 // pixels themselves are checked against independent references natively (tests/cpp/test_palette_apply.cpp).
-import { loadModule } from '../../js/wasm/load-module.js';
+import { loadModule } from '../../js/wasm/engine-node.js';
 import { copyIn, decodeAt, free } from '../../js/wasm/module-api.js';
 import { parseTheme, generatePalettes, applyRequest } from '../../js/palette/generate.js';
 import { describeWithEngine } from '../helpers/engine.js';
