@@ -220,6 +220,16 @@ export type ColorTransformOptions = OutputOptions;
 
 export type AnalysisType = 'colors' | 'composition' | 'quality' | 'histogram' | 'stats' | 'metadata' | 'smartCrop';
 
+export interface VariationsOptions extends CallOptions {
+  /**
+   * JPEG input: when every variant starts with a resize to at most half the size, decode at 1/2,
+   * 1/4 or 1/8 scale (staying at least 2x each resize target) and let the resize do the rest.
+   * Default true; false always decodes at full size.
+   */
+  shrinkOnLoad?: boolean;
+  shrink_on_load?: boolean;
+}
+
 export interface AnalyzeOptions extends CallOptions {
   /** Colours in colors.palette, 1–20. Default 6. */
   paletteSize?: number;
@@ -306,7 +316,7 @@ export interface Capabilities {
 export declare class ImageProcessingService {
   private constructor();
   static create(options?: ServiceOptions): Promise<ImageProcessingService>;
-  generateVariations(image: ImageInput, variationConfigs: VariationConfig[], options?: CallOptions): Promise<VariationResults>;
+  generateVariations(image: ImageInput, variationConfigs: VariationConfig[], options?: VariationsOptions): Promise<VariationResults>;
   applyColorTransformations(image: ImageInput, transforms: ColorTransform[], options?: OutputOptions): Promise<Uint8Array | RawOutput>;
   analyzeImage(image: ImageInput, analysisTypes: AnalysisType[], options?: AnalyzeOptions): Promise<Analysis>;
   /** Decodes once and keeps the image in the engine; every method accepts the handle as its image. */

@@ -11,6 +11,7 @@ const t: ColorTransform[] = [{ transform: 'sepia', amount: 0.5 }, { transform: '
 async function f() {
   const s = await ImageProcessingService.create({ threadStartTimeoutMs: 5000 });
   const out = await s.generateVariations(new Uint8Array(1), configs);
+  const fullSize = await s.generateVariations(new Uint8Array(1), configs, { shrinkOnLoad: false });
   const c = await s.applyColorTransformations(new Uint8Array(1), t, { format: 'jpeg', formatOptions: { quality: 70, background: 'white' } });
   const photo = await s.load(new Uint8Array(1));
   const a = await s.analyzeImage(photo, ['colors', 'quality'], { paletteSize: 8 });
@@ -18,9 +19,11 @@ async function f() {
   photo.release();
   const caps = await s.capabilities();
   const enc: string[] = caps.formats.encode;
-  return [out, c, score, enc];
+  return [out, fullSize, c, score, enc];
 }
 // @ts-expect-error unknown transform
 const bad: ColorTransform[] = [{ transform: 'nope' }];
 // @ts-expect-error unknown analysis type
 async function g(s: ImageProcessingService) { await s.analyzeImage(new Uint8Array(1), ['sharpness']); }
+// @ts-expect-error shrinkOnLoad is a boolean
+async function h(s: ImageProcessingService) { await s.generateVariations(new Uint8Array(1), configs, { shrinkOnLoad: 'no' }); }
