@@ -34,8 +34,13 @@ checks = Checks(name_width=58)
 
 CMYK_MAX = 1
 SHRINKS = (2, 4, 8)
+# Measured (3 photos, 1/4 and 1/8): SSIM 0.9972-0.9987 against the full-decode thumbnail, mean
+# |diff| 0.27-0.81 against Pillow's; the bounds are the brief's SSIM 0.98 and about 2x the worst mean.
 THUMB_SSIM = 0.98
 THUMB_MEAN_VS_PILLOW = 1.5
+# Valid files refused by design (Pillow's libjpeg has arithmetic decoding; ours is built without
+# it, cmake/debian_source.cmake: no browser decodes arithmetic-coded JPEG).
+REFUSED = {"formats/jpeg_arithmetic_sof9.jpg": "arithmetic-coded"}
 TRUNCATED = ("truncated_baseline_10000B.jpg", "truncated_progressive.jpg", "truncated_in_headers.jpg")
 
 
@@ -99,9 +104,10 @@ def compare_rgb(name, got, want, max_tol):
 def test_full_decode(cli, testdata, tmp):
     for rel in jpegs(testdata):
         path = os.path.join(testdata, rel)
-        if not decodable(path):
+        if not decodable(path) or rel in REFUSED:
             rc, err = run(cli, path, os.path.join(tmp, "x.ppraw"))
-            checks.report(f"refused {rel}", rc == 2 and "ERROR DECODE_FAILED" in err, err.splitlines()[-1] if err else f"exit {rc}")
+            ok = rc == 2 and "ERROR DECODE_FAILED" in err and REFUSED.get(rel, "") in err
+            checks.report(f"refused {rel}", ok, err.splitlines()[-1] if err else f"exit {rc}")
             continue
         want, cmyk = pillow_rgb(path)
         compare_rgb(f"decode {rel}", ours(cli, path, tmp), want, CMYK_MAX if cmyk else 0)
@@ -110,7 +116,7 @@ def test_full_decode(cli, testdata, tmp):
 def test_shrink_on_load(cli, testdata, tmp):
     for rel in jpegs(testdata):
         path = os.path.join(testdata, rel)
-        if not decodable(path) or (rel.startswith("photos/") and "Kleiber" not in rel and "seeding" not in rel):
+        if not decodable(path) or rel in REFUSED or (rel.startswith("photos/") and "Kleiber" not in rel and "seeding" not in rel):
             continue  # every format variant, and one baseline + one progressive photo
         for s in SHRINKS:
             with Image.open(path) as im:
