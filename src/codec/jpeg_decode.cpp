@@ -1,17 +1,15 @@
-// jpeg_decode.cpp: see jpeg_decode.h. libjpeg reports errors through error_exit, which must not
-// return: it longjmps back into run(), where only C objects live (no destructor is skipped); the
-// C++ side (Image, Status) is built after run() returns.
+// jpeg_decode.cpp: see jpeg_decode.h. libjpeg's errors longjmp back into run() (libjpeg_errors.h),
+// where only C objects live; the C++ side (Image, Status) is built after run() returns.
 #include "codec/jpeg_decode.h"
 
 #include <climits>
-#include <csetjmp>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "codec/jpeg_cmyk.h"
+#include "codec/libjpeg_errors.h"
 #include "jerror.h"
-#include "jpeglib.h"
 
 namespace pixelpipe::codec {
 namespace {
@@ -24,35 +22,19 @@ constexpr uint64_t kMaxSingleAllocation = 2048ull * kMiB - 64ull * kMiB;
 // 500; real encoders write about 10 (the progressive files in testdata have 10 and 11).
 constexpr int kMaxScans = 500;
 
-struct ErrorManager {
-    jpeg_error_mgr base;
-    std::jmp_buf jump;
-    char message[JMSG_LENGTH_MAX];
-    int code;  // libjpeg's msg_code of the fatal message, or -1 for our own
-};
-
-[[noreturn]] void fail_with(j_common_ptr cinfo, int code) {
-    auto *err = reinterpret_cast<ErrorManager *>(cinfo->err);
-    err->code = code;
-    if (code >= 0) (*cinfo->err->format_message)(cinfo, err->message);
-    std::longjmp(err->jump, 1);
-}
-
-void on_error(j_common_ptr cinfo) { fail_with(cinfo, cinfo->err->msg_code); }
-
 // Warnings (level -1) are ignored, except "Premature end of JPEG file": libjpeg would go on and
 // pad the rest with grey; a truncated file is refused instead (Pillow and stb refuse it too, and
 // the malformed-file tests pin DECODE_FAILED for truncated JPEGs).
 void on_message(j_common_ptr cinfo, int level) {
-    if (level < 0 && cinfo->err->msg_code == JWRN_JPEG_EOF) fail_with(cinfo, JWRN_JPEG_EOF);
+    if (level < 0 && cinfo->err->msg_code == JWRN_JPEG_EOF) libjpeg_fail(cinfo, JWRN_JPEG_EOF);
 }
 
 void on_progress(j_common_ptr cinfo) {
     auto *d = reinterpret_cast<j_decompress_ptr>(cinfo);
     if (d->input_scan_number > kMaxScans) {
-        auto *err = reinterpret_cast<ErrorManager *>(cinfo->err);
+        auto *err = reinterpret_cast<LibjpegErrors *>(cinfo->err);
         std::snprintf(err->message, sizeof err->message, "more than %d progressive scans (decompression bomb?)", kMaxScans);
-        fail_with(cinfo, -1);
+        libjpeg_fail(cinfo, -1);
     }
 }
 
@@ -95,12 +77,10 @@ bool within_limits(Job &job) {
     return false;
 }
 
-bool run(Job &job, ErrorManager &err) {
+bool run(Job &job, LibjpegErrors &err) {
     jpeg_decompress_struct cinfo;
     jpeg_progress_mgr progress;
-    cinfo.err = jpeg_std_error(&err.base);
-    err.base.error_exit = on_error;
-    err.base.emit_message = on_message;
+    cinfo.err = libjpeg_errors(err, on_message);
     if (setjmp(err.jump)) {
         jpeg_destroy_decompress(&cinfo);
         std::free(job.pixels);
@@ -183,8 +163,7 @@ Result<JpegDecoded> jpeg_decode(const uint8_t *data, size_t size, int shrink, co
     if (!data || size == 0) return Status::error(ErrorCode::DECODE_FAILED, "JPEG decode failed: empty input");
     if (size > size_t(ULONG_MAX)) return Status::error(ErrorCode::IMAGE_TOO_LARGE, "JPEG input too large");
     Job job{data, size, shrink, limits, budget_bytes};
-    ErrorManager err{};
-    err.code = -1;
+    LibjpegErrors err;
     if (!run(job, err)) {
         if (job.refused != ErrorCode::OK) return Status::error(job.refused, job.why);
         if (err.code == JERR_NO_BACKING_STORE)
