@@ -20,7 +20,12 @@ export const methods = {
     doc: 'Several variations of one image, decoded once; each variant names its own format.',
     worker: 'variations',
     output: false, // each variant carries format/formatOptions itself
-    options: {},
+    options: {
+      shrinkOnLoad: {
+        type: 'boolean', default: true, snake: 'shrink_on_load',
+        doc: 'JPEG input: when every variant starts with a resize to at most half the size, decode at 1/2, 1/4 or 1/8 scale (staying at least 2x each resize target) and let the resize do the rest; false always decodes at full size.',
+      },
+    },
   },
   applyColorTransformations: {
     doc: 'Colour transforms applied in order, as one pass.',

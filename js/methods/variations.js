@@ -10,13 +10,15 @@ export default {
    * @param {[unknown, unknown]} args image, variationConfigs
    * @param {{ limits, encodable }} env
    */
-  prepare([image, configs], { limits, encodable }) {
+  prepare([image, configs], { limits, encodable, options = {} }) {
     const variants = normaliseVariationConfigs(configs, undefined, limits, { available: encodable });
     const pathOf = (v, s) => {
       const hasSteps = Array.isArray(configs[v]?.steps);
       return `variationConfigs[${v}]${hasSteps && s !== undefined ? `.steps[${s}]` : ''}`;
     };
-    return { inputs: [{ image, path: 'image' }], request: { variants }, pathOf };
+    // Only the non-default value enters the request (and so the cache key).
+    const request = options.shrinkOnLoad === false ? { variants, shrinkOnLoad: false } : { variants };
+    return { inputs: [{ image, path: 'image' }], request, pathOf };
   },
   /** id → encoded bytes, or { width, height, data } for 'raw'. */
   finish(value) {

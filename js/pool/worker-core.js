@@ -36,6 +36,7 @@ async function runTask(module, method, payload, progress) {
   const inputs = handler.pin ? payload.inputs.map((input) => ({ ...input, pin: true })) : payload.inputs;
   const images = acquireInputs(module, inputs, {
     limits, maxMemoryBytes, store, workBytes: (dims) => handler.workBytes(request, dims),
+    decodeHints: handler.decodeHints && ((head) => handler.decodeHints(request, head)),
   });
   const acquiredMs = now() - started;
   let result;

@@ -219,6 +219,8 @@ export interface OutputOptions extends CallOptions {
 export type ColorTransformOptions = OutputOptions;
 
 export type AnalyzeOptions = CallOptions & MethodOptionsMap['analyzeImage'];
+/** generateVariations' options: the call options and shrinkOnLoad (JPEG decode at 1/2, 1/4, 1/8 when every variant starts with a large enough reduction; default true). */
+export type VariationsOptions = CallOptions & MethodOptionsMap['generateVariations'];
 
 // ---- createComposite ----------------------------------------------------------------------
 
@@ -372,7 +374,7 @@ export interface Capabilities {
 export declare class ImageProcessingService {
   private constructor();
   static create(options?: ServiceOptions): Promise<ImageProcessingService>;
-  generateVariations(image: ImageInput, variationConfigs: VariationConfig[], options?: CallOptions): Promise<VariationResults>;
+  generateVariations(image: ImageInput, variationConfigs: VariationConfig[], options?: VariationsOptions): Promise<VariationResults>;
   applyColorTransformations(image: ImageInput, transforms: ColorTransform[], options?: OutputOptions): Promise<Uint8Array | RawOutput>;
   createComposite(layers: Layer[], width: number, height: number, backgroundColor?: Color | null, options?: OutputOptions): Promise<Uint8Array | RawOutput>;
   analyzeImage(image: ImageInput, analysisTypes: AnalysisType[], options?: AnalyzeOptions): Promise<Analysis>;

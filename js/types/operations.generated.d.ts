@@ -582,7 +582,12 @@ export type BlendMode = 'normal' | 'multiply' | 'screen' | 'overlay' | 'darken' 
 
 /** Each method's own options (besides the call options and output options). */
 export interface MethodOptionsMap {
-  generateVariations: {};
+  generateVariations: {
+    /** JPEG input: when every variant starts with a resize to at most half the size, decode at 1/2, 1/4 or 1/8 scale (staying at least 2x each resize target) and let the resize do the rest; false always decodes at full size. Default: true. */
+    shrinkOnLoad?: boolean;
+    /** Same as shrinkOnLoad. */
+    shrink_on_load?: boolean;
+  };
   applyColorTransformations: {};
   analyzeImage: {
     /** Colours in colors.palette. Range: [1, 20]. Default: 6. */

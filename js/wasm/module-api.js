@@ -25,16 +25,22 @@ export function free(Module, ptr) {
   Module._free(ptr);
 }
 
-/** Header facts of the encoded bytes at ptr, without decoding: `{ width, height, format }`. */
+/**
+ * Header facts of the encoded bytes at ptr, without decoding: `{ width, height, format,
+ * orientation }` (the stored size; EXIF orientations 5–8 swap the upright sides).
+ */
 export function probeAt(Module, ptr, len) {
   const result = call(() => Module.probe(ptr, len));
   if (!result.ok) throw engineError(result);
-  return { width: result.width, height: result.height, format: result.format };
+  return { width: result.width, height: result.height, format: result.format, orientation: result.orientation ?? 1 };
 }
 
-/** Decodes the bytes at ptr into the module's image store (ptr stays the caller's to free). */
-export function decodeAt(Module, ptr, len, limits) {
-  const result = call(() => Module.decodeImage(ptr, len, limits));
+/**
+ * Decodes the bytes at ptr into the module's image store (ptr stays the caller's to free).
+ * options: `{ shrink?: 1|2|4|8 }` (JPEG shrink-on-load; other formats decode at full size).
+ */
+export function decodeAt(Module, ptr, len, limits, options = {}) {
+  const result = call(() => Module.decodeImage(ptr, len, limits, options.shrink > 1 ? { shrink: options.shrink } : {}));
   if (!result.ok) throw engineError(result);
   return stored(result);
 }
@@ -51,13 +57,18 @@ export function adoptAt(Module, ptr, width, height, limits) {
 
 const stored = (r) => ({
   handle: r.handle, width: r.width, height: r.height, bytes: r.bytes, format: r.format, decodeMs: r.decodeMs,
+  shrink: r.shrink ?? 1,
   meta: typeof r.metadata === 'string' ? decodeFacts(r) : undefined, // analyzeImage's 'metadata'
 });
 
-/** Header facts plus the stored (pre-orientation) size: orientations 5–8 swap the sides. */
+/**
+ * Header facts plus the file's stored (pre-orientation) size, also after a shrink-on-load decode
+ * (sourceWidth × sourceHeight is the full upright size): orientations 5–8 swap the sides.
+ */
 function decodeFacts(r) {
   const swapped = r.orientation >= 5 && r.orientation <= 8;
-  return { ...JSON.parse(r.metadata), orientation: r.orientation, width: swapped ? r.height : r.width, height: swapped ? r.width : r.height };
+  const [w, h] = [r.sourceWidth ?? r.width, r.sourceHeight ?? r.height];
+  return { ...JSON.parse(r.metadata), orientation: r.orientation, width: swapped ? h : w, height: swapped ? w : h };
 }
 
 /**

@@ -12,18 +12,25 @@ const RGBA = 4;
  * @param {object} module the engine
  * @param {object[]} inputs `{ bytes?, rawWidth, rawHeight, hash?, hints?, pin? }` each; `hash`
  *   without `bytes` names an image the store should hold (an ImageHandle's)
- * @param {{ limits, maxMemoryBytes, store, workBytes: (dims: {width,height}[]) => number }} o
- *   workBytes: the method's peak on top of its decoded inputs
+ * @param {{ limits, maxMemoryBytes, store, workBytes: (dims: {width,height}[]) => number,
+ *   decodeHints?: (head: {width,height,format,orientation}) => object }} o
+ *   workBytes: the method's peak on top of its decoded inputs; decodeHints: the decode options
+ *   the method wants for an encoded input with this header (`{ shrink }`: shrink-on-load), which
+ *   also key the store (the same bytes decoded at another scale are another entry)
  * @returns {object[]} `{ handle, width, height, format, bytes, key, fresh, decodeMs, copyInMs }` per input
  */
-export function acquireInputs(module, inputs, { limits, maxMemoryBytes, store, workBytes }) {
+export function acquireInputs(module, inputs, { limits, maxMemoryBytes, store, workBytes, decodeHints }) {
   const pending = [];
   let current = -1; // the input being read: a failure names it (details.input), so a method with several can say which
   try {
     const found = inputs.map((input, index) => {
       current = index;
-      const key = input.hash ? storeKey(input.hash, input.hints) : undefined;
-      const entry = key ? store.get(key) : undefined;
+      // The hints need the header: a stored entry of the same bytes remembers it (no copy-in).
+      const known = input.hash && decodeHints ? store.header(input.hash) : undefined;
+      const hints = known ? { ...input.hints, ...decodeHints(known) } : input.hints;
+      let key = input.hash ? storeKey(input.hash, hints) : undefined;
+      // An ImageHandle (no bytes) serves as it was loaded: full size.
+      const entry = key ? store.get(key) ?? (input.bytes ? undefined : store.get(key = storeKey(input.hash, input.hints))) : undefined;
       if (entry) return { ...entry, key, fresh: false, decodeMs: 0, copyInMs: 0 };
       if (!input.bytes) {
         throw new ImageProcessingError(`Input ${index} is an image handle this worker does not hold`, {
@@ -31,10 +38,14 @@ export function acquireInputs(module, inputs, { limits, maxMemoryBytes, store, w
         });
       }
       const copy = api.copyIn(module, input.bytes);
-      const job = { input, index, key, ...copy };
+      const job = { input, index, key, hints, ...copy };
       pending.push(job);
       job.head = input.rawWidth > 0 ? { width: input.rawWidth, height: input.rawHeight, format: 'raw' } : api.probeAt(module, copy.ptr, copy.len);
       checkLimits(job.head, limits, index, inputs.length);
+      if (decodeHints && !known && job.head.format !== 'raw') {
+        job.hints = { ...input.hints, ...decodeHints(job.head) };
+        job.key = input.hash ? storeKey(input.hash, job.hints) : undefined;
+      }
       return job;
     });
     const dims = found.map((f) => f.head ?? f);
@@ -62,7 +73,7 @@ export function settleInputs(store, images, inputs, { dead }) {
   });
 }
 
-const strip = ({ handle, width, height, format, bytes, meta }) => ({ handle, width, height, format, bytes, meta });
+const strip = ({ handle, width, height, format, bytes, meta, source }) => ({ handle, width, height, format, bytes, meta, source });
 
 function decode(module, job, limits) {
   const { input, ptr, len, copyInMs } = job;
@@ -71,11 +82,11 @@ function decode(module, job, limits) {
     job.done = true; // adoptImage owns ptr on every path
     image = api.adoptAt(module, ptr, input.rawWidth, input.rawHeight, limits);
   } else {
-    image = api.decodeAt(module, ptr, len, limits);
+    image = api.decodeAt(module, ptr, len, limits, { shrink: job.hints?.shrink });
     job.done = true;
     api.free(module, ptr);
   }
-  return { ...image, key: job.key, fresh: true, copyInMs };
+  return { ...image, key: job.key, fresh: true, copyInMs, source: job.head };
 }
 
 /** The call's peak: every decoded input, plus the largest decode's scratch, plus the method's work. */

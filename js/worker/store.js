@@ -32,6 +32,17 @@ export class ImageStore {
   has(key) { return this.#entries.has(key); }
 
   /**
+   * The header ({ width, height, format, orientation } from the probe) of any stored decode of
+   * the bytes with this content hash, whatever its hints; undefined when none is held.
+   */
+  header(hash) {
+    for (const [key, entry] of this.#entries) {
+      if (entry.source && (key === hash || key.startsWith(`${hash}|`))) return entry.source;
+    }
+    return undefined;
+  }
+
+  /**
    * Keeps a freshly acquired image under `key` if it fits the capacity (or is pinned), else frees
    * it. Returns true when kept.
    */

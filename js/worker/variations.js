@@ -2,8 +2,15 @@
 // request: { variants } (normalised batons); value: { outputs, timings }.
 import * as api from '../wasm/module-api.js';
 import { variantPeakBytes } from '../wasm/memory-estimate.js';
+import { chooseShrink } from './shrink-on-load.js';
 
 export default {
+  /** JPEG shrink-on-load for variants that all start with a large enough reduction (request.shrinkOnLoad false: never). */
+  decodeHints(request, head) {
+    const shrink = request.shrinkOnLoad === false ? 1 : chooseShrink(request.variants, head);
+    return shrink > 1 ? { shrink } : {};
+  },
+
   /** Peak bytes on top of the decoded input. */
   workBytes(request, [image]) {
     return Math.max(0, ...request.variants.map((v) => variantPeakBytes(v, image.width, image.height)));

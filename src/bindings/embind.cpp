@@ -30,15 +30,22 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// Decode and keep: {ok, handle, width, height, format, decodeMs, bytes}. The bytes at ptr stay
-// the caller's (JS copied them in once for the probe and this decode, and frees them after).
-val decode_image(double ptr, double len, val limits_js) {
+// Decode and keep: {ok, handle, width, height, format, decodeMs, bytes, shrink, sourceWidth,
+// sourceHeight}. options_js: {shrink?: 1|2|4|8} (JPEG shrink-on-load; `shrink` in the result is
+// the factor applied, sourceWidth × sourceHeight the file's upright full size). The bytes at ptr
+// stay the caller's (JS copied them in once for the probe and this decode, and frees them after).
+val decode_image(double ptr, double len, val limits_js, val options_js) {
     const Limits limits = limits_from_js(limits_js);
+    codec::DecodeOptions opts;
+    if (options_js.typeOf().as<std::string>() == "object" && !options_js["shrink"].isUndefined())
+        opts.shrink = options_js["shrink"].as<int>();
     const auto t0 = std::chrono::steady_clock::now();
-    auto decoded = codec::decode_image(as_ptr(ptr), size_t(len), limits);
+    auto decoded = codec::decode_image(as_ptr(ptr), size_t(len), limits, opts);
     if (!decoded.ok()) return error_to_js(decoded.status());
     const std::string format = decoded.value().format;
     const int orientation = decoded.value().orientation;
+    const int shrink = decoded.value().shrink_applied;
+    const int source_width = decoded.value().source_width, source_height = decoded.value().source_height;
     Result<Image> img(std::move(decoded.value().image));
     val r = val::object();
     r.set("ok", true);
@@ -50,6 +57,9 @@ val decode_image(double ptr, double len, val limits_js) {
     // Header facts for analyzeImage's `metadata` (a bounds-checked header walk, no pixel work).
     r.set("metadata", codec::to_json(codec::read_metadata(as_ptr(ptr), size_t(len))));
     r.set("orientation", orientation);
+    r.set("shrink", shrink);
+    r.set("sourceWidth", source_width);
+    r.set("sourceHeight", source_height);
     r.set("handle", pipeline::store_image(img.take()));
     return r;
 }
@@ -109,6 +119,7 @@ val probe(double ptr, double len) {
     r.set("width", info.value().width);
     r.set("height", info.value().height);
     r.set("format", info.value().format);
+    r.set("orientation", info.value().orientation);
     return r;
 }
 

@@ -69,7 +69,7 @@ int usage() {
                  "       pixelpipe_native composite REQUEST.json OUT.ppraw [--repeat N]\n"
                  "       pixelpipe_native measure-text FONT SIZE MAX_WIDTH LINE_HEIGHT TEXT\n"
                  "       pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--opt key=value ...] [--repeat N]\n"
-                 "                        [--max-pixels N] [--max-side N] [STEP ...]\n"
+                 "                        [--max-pixels N] [--max-side N] [--shrink 1|2|4|8] [STEP ...]\n"
                  "       pixelpipe_native analyze IN --types colors,quality,... [--palette-size N]\n"
                  "                        [--aspect-ratio R] [--source-format F] [--saliency-out FILE] [--repeat N]\n"
                  "       pixelpipe_native metadata FILE\n"
@@ -94,6 +94,7 @@ int cmd_run(int argc, char **argv) {
     variant.id = "out";
     variant.output.op = "raw";
     Limits limits;
+    codec::DecodeOptions decode;  // --shrink: JPEG shrink-on-load
     int repeat = 1;
     for (int i = 4; i < argc; ++i) {
         const std::string a = argv[i];
@@ -109,6 +110,7 @@ int cmd_run(int argc, char **argv) {
         else if (a == "--repeat") repeat = std::max(1, std::atoi(next()));
         else if (a == "--max-pixels") limits.max_pixels = std::strtoull(next(), nullptr, 10);
         else if (a == "--max-side") limits.max_side = std::atoi(next());
+        else if (a == "--shrink") decode.shrink = std::atoi(next());
         else variant.steps.push_back(parse_step(a));
     }
     std::vector<uint8_t> bytes;
@@ -129,7 +131,7 @@ int cmd_run(int argc, char **argv) {
             raw_source = img.take();
             result = pipeline::run_variations(raw_source, variants, limits);
         } else {
-            result = pipeline::process_variations(bytes.data(), bytes.size(), variants, limits);
+            result = pipeline::process_variations(bytes.data(), bytes.size(), variants, limits, decode);
         }
         if (!result.ok()) return fail(result.status());
         best_ms = std::min(best_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());

@@ -1,4 +1,5 @@
-// decode.cpp: encoded bytes → upright RGBA8, via Debian's stb_image 2.27.
+// decode.cpp: encoded bytes → upright RGBA8, via Debian's stb_image 2.27 (JPEG: libjpeg-turbo,
+// jpeg_decode.h; WebP: libwebp).
 //
 // Order of work, so that hostile input costs little:
 //   1. sniff the magic bytes (unsupported formats are named and refused here);
@@ -11,7 +12,8 @@
 //   4. stbi_load_from_memory(..., 4) → RGBA8; 16-bit sources are reduced by stb with v >> 8
 //      (16-bit PNM by us, working around two stb 2.27 bugs, see expand_to_rgba);
 //      Radiance HDR is tone-mapped by stb (gamma 2.2, scale 1.0, clamp);
-//   5. JPEG only: apply the EXIF orientation.
+//   5. JPEG only (jpeg_decode.h does 3 and 4 itself, at the requested shrink): apply the EXIF
+//      orientation.
 #include "codec/decode.h"
 
 #include <cstdio>
@@ -22,6 +24,7 @@
 #include <string>
 
 #include "codec/exif.h"
+#include "codec/jpeg_decode.h"
 #include "codec/orient.h"
 #include "codec/stb_guard.h"
 #include "codec/webp_decode.h"
@@ -225,18 +228,11 @@ bool read_png_header(const uint8_t *d, size_t n, Header &h, std::string &err) {
 // ---- memory estimate ------------------------------------------------------------------------
 
 // Upper bound of stb_image 2.27's peak live bytes while decoding to 4 channels (read from its
-// source: which buffers coexist at the worst moment).
+// source: which buffers coexist at the worst moment). JPEG estimates its own (jpeg_decode.cpp).
 uint64_t estimate_peak_bytes(Fmt f, const Header &h, size_t file_size) {
     const uint64_t w = uint64_t(h.width), ht = uint64_t(h.height), px = w * ht;
     const uint64_t c = uint64_t(h.channels > 0 ? h.channels : 4), b = uint64_t(h.bytes_per_channel);
     switch (f) {
-    case Fmt::Jpeg: {
-        // per-component sample planes and (progressive) 16-bit coefficient planes, padded to
-        // whole MCUs (≤ 32 px each way with 4×4 sampling), plus the RGBA output.
-        const uint64_t padded = (w + 32) * (ht + 32);
-        const bool progressive = h.jpeg_sof == 0xC2 || h.jpeg_sof == 0xC6 || h.jpeg_sof == 0xCA || h.jpeg_sof == 0xCE;
-        return padded * c * (progressive ? 3 : 1) + px * 4 + file_size;
-    }
     case Fmt::Png:
         // compressed IDAT (grown by doubling) + inflated rows + unfiltered image + conversion to
         // 4 channels, all at the source depth; then 16→8 (4 bytes/px) while the 16-bit copy lives.
@@ -404,6 +400,8 @@ std::string clarify_reason(Fmt fmt, const std::string &reason) {
     return std::string(fmt_label(fmt)) + " decode failed: " + (reason.empty() ? "corrupt data" : reason);
 }
 
+Result<DecodedImage> decode_jpeg(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts);
+
 }  // namespace
 
 uint64_t decode_budget_bytes(const Limits &limits) {
@@ -425,10 +423,12 @@ Result<ImageInfo> probe_image(const uint8_t *data, size_t size) {
     info.width = int(h.width);
     info.height = int(h.height);
     info.format = fmt_name(fmt);
+    if (fmt == Fmt::Jpeg) info.orientation = jpeg_exif_orientation(data, size);
     return info;
 }
 
-Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits &limits) {
+namespace {
+Result<DecodedImage> decode_any(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts) {
     Fmt fmt = Fmt::Unknown;
     Header h;
     Status st = read_header(data, size, fmt, h);
@@ -440,6 +440,7 @@ Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits
         st.message = std::string(fmt_label(fmt)) + " " + st.message;
         return st;
     }
+    if (fmt == Fmt::Jpeg) return decode_jpeg(data, size, limits, opts);
 
     const uint64_t budget = decode_budget_bytes(limits);
     const uint64_t estimate = estimate_peak_bytes(fmt, h, size);
@@ -516,14 +517,37 @@ Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits
     } else {
         img = Image::adopt(pixels, w, hh);
     }
-    if (fmt == Fmt::Jpeg) {
-        out.orientation = jpeg_exif_orientation(data, size);
-        auto oriented = apply_orientation(std::move(img), out.orientation);
-        if (!oriented.ok()) return oriented.status();
-        img = oriented.take();
-    }
     out.image = std::move(img);
     return out;
+}
+
+Result<DecodedImage> decode_jpeg(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts) {
+    auto j = jpeg_decode(data, size, opts.shrink, limits, decode_budget_bytes(limits));
+    if (!j.ok()) return j.status();
+    DecodedImage out;
+    out.format = fmt_name(Fmt::Jpeg);
+    out.source_channels = j.value().components == 1 ? 1 : 3;
+    out.shrink_applied = opts.shrink;
+    out.orientation = jpeg_exif_orientation(data, size);
+    const bool swap = out.orientation >= 5 && out.orientation <= 8;
+    out.source_width = swap ? j.value().full_height : j.value().full_width;
+    out.source_height = swap ? j.value().full_width : j.value().full_height;
+    auto oriented = apply_orientation(std::move(j.value().image), out.orientation);
+    if (!oriented.ok()) return oriented.status();
+    out.image = oriented.take();
+    return out;
+}
+}  // namespace
+
+Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts) {
+    if (opts.shrink != 1 && opts.shrink != 2 && opts.shrink != 4 && opts.shrink != 8)
+        return Status::error(ErrorCode::INVALID_ARGUMENT, "shrink-on-load factor must be 1, 2, 4 or 8, got " + std::to_string(opts.shrink));
+    auto r = decode_any(data, size, limits, opts);
+    if (r.ok() && r.value().source_width == 0) {  // decoded at full size
+        r.value().source_width = r.value().image.width();
+        r.value().source_height = r.value().image.height();
+    }
+    return r;
 }
 
 }  // namespace pixelpipe::codec

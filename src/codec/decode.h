@@ -15,25 +15,39 @@ struct DecodedImage {
     std::string format;      // "jpeg" | "png" | "webp" | "bmp" | "gif" | "tga" | "psd" | "pnm" | "hdr"
     int orientation = 1;     // the EXIF orientation found (1 when none); already applied to `image`
     int source_channels = 0; // channels in the file (1 gray, 2 gray+alpha, 3 RGB, 4 RGBA)
+    int shrink_applied = 1;  // the shrink-on-load factor the decoder used (1 unless JPEG)
+    int source_width = 0;    // the file's full size, upright (orientation applied, before any shrink):
+    int source_height = 0;   // what results report as the input's size
+};
+
+// How to decode. Fields are hints a format may ignore; DecodedImage says what was applied.
+struct DecodeOptions {
+    // Shrink-on-load: 1, 2, 4 or 8. JPEG decodes at 1/shrink in the DCT domain (each side rounded
+    // up); the other formats ignore it and decode at full size.
+    int shrink = 1;
 };
 
 struct ImageInfo {
     int width = 0;           // as stored (before orientation)
     int height = 0;
     std::string format;
+    int orientation = 1;     // EXIF orientation (JPEG; 1 otherwise): 5–8 swap the upright sides
 };
 
 // Sniffs the format from magic bytes and reads dimensions from the header, without decoding.
 Result<ImageInfo> probe_image(const uint8_t *data, size_t size);
 
-// Decodes the first frame. Errors: UNSUPPORTED_FORMAT (unknown bytes, or a format stb_image does
-// not implement), IMAGE_TOO_LARGE (from the header, before allocating), DECODE_FAILED (damaged),
-// OUT_OF_MEMORY.
-Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits &limits);
+// Decodes the first frame (JPEG with libjpeg-turbo, jpeg_decode.h; WebP with libwebp; the rest
+// with stb_image). Errors: UNSUPPORTED_FORMAT (unknown bytes, or a format we do not implement),
+// IMAGE_TOO_LARGE (from the header, before allocating), DECODE_FAILED (damaged), OUT_OF_MEMORY,
+// INVALID_ARGUMENT (a shrink other than 1, 2, 4, 8).
+Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits &limits,
+                                  const DecodeOptions &opts = {});
 
 // Working-memory budget for one decode, derived from limits.max_pixels (24 bytes per allowed
 // pixel + 64 MB, at most 3 GB). decode_image refuses (IMAGE_TOO_LARGE) when its estimate of
-// stb_image's peak memory for the file is over it, and enforces it on every stb allocation.
+// the decoder's peak memory for the file is over it, and enforces it on every stb allocation
+// and on libjpeg's whole-image buffers.
 uint64_t decode_budget_bytes(const Limits &limits);
 
 }  // namespace pixelpipe::codec

@@ -87,6 +87,8 @@ void stb_guard_release(void *p) { account(0, usable(p)); }
 // Softimage PIC: no test file exists for it (PROVENANCE "Gaps"), so the loader is compiled out
 // rather than exposed untested; decode.cpp reports such files as UNSUPPORTED_FORMAT.
 #define STBI_NO_PIC
+// JPEG decodes with libjpeg-turbo (jpeg_decode.h): stb's JPEG loader is compiled out.
+#define STBI_NO_JPEG
 #include "stb_image.h"
 
 namespace pixelpipe::codec {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "codec/decode.h"
 #include "core/image.h"
 #include "core/limits.h"
 #include "core/status.h"
@@ -46,6 +47,6 @@ Result<VariationsResult> run_variations(const Image &source, const std::vector<V
 
 // Decodes `data` then runs run_variations.
 Result<VariationsResult> process_variations(const uint8_t *data, size_t size, const std::vector<VariantSpec> &variants,
-                                            const Limits &limits);
+                                            const Limits &limits, const codec::DecodeOptions &decode = {});
 
 }  // namespace pixelpipe::pipeline

@@ -11,6 +11,7 @@ const t: ColorTransform[] = [{ transform: 'sepia', amount: 0.5 }, { transform: '
 async function f() {
   const s = await ImageProcessingService.create({ threadStartTimeoutMs: 5000 });
   const out = await s.generateVariations(new Uint8Array(1), configs);
+  const fullSize = await s.generateVariations(new Uint8Array(1), configs, { shrinkOnLoad: false });
   const c = await s.applyColorTransformations(new Uint8Array(1), t, { format: 'jpeg', formatOptions: { quality: 70, background: 'white' } });
   const photo = await s.load(new Uint8Array(1));
   const a = await s.analyzeImage(photo, ['colors', 'quality'], { paletteSize: 8 });
@@ -27,7 +28,7 @@ async function f() {
   const palettes = await s.generateAndApplyPalette(photo, 'warm autumn sunset', 3, { mode: 'quantize', dither: 0.5, format: 'webp' });
   const role: string = palettes[0].colors[0].role;
   const webp: Uint8Array = await s.processForExport(photo, 'webp', { quality: 80, maxWidth: 2048, targetSizeBytes: 500_000 }, { timeoutMs: 1000 });
-  return [out, c, score, enc, card, role, webp];
+  return [out, fullSize, c, score, enc, card, role, webp];
 }
 // @ts-expect-error unknown transform
 const bad: ColorTransform[] = [{ transform: 'nope' }];
@@ -39,3 +40,5 @@ async function h(s: ImageProcessingService) { await s.createComposite([{ color: 
 async function k(s: ImageProcessingService) { await s.generateAndApplyPalette(new Uint8Array(1), 'x', 1, { mode: 'posterize' }); }
 // @ts-expect-error raw is not an export format
 async function m(s: ImageProcessingService) { await s.processForExport(new Uint8Array(1), 'raw'); }
+// @ts-expect-error shrinkOnLoad is a boolean
+async function h(s: ImageProcessingService) { await s.generateVariations(new Uint8Array(1), configs, { shrinkOnLoad: 'no' }); }

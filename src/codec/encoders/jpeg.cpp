@@ -1,6 +1,6 @@
 // jpeg.cpp: RGBA8 → JPEG with libjpeg-turbo's libjpeg API (quality, 4:2:0 or 4:4:4, progressive,
-// optimised Huffman tables, JFIF density). libjpeg reports errors through error_exit, which must
-// not return: it longjmps back here (no C++ objects with destructors live across the setjmp).
+// optimised Huffman tables, JFIF density). libjpeg's errors longjmp back into run()
+// (libjpeg_errors.h: no C++ objects with destructors live across the setjmp).
 #include "codec/encoders/jpeg.h"
 
 #include <csetjmp>
@@ -10,23 +10,10 @@
 #include <string>
 
 #include "codec/encoders/pixels.h"
-#include "jpeglib.h"
+#include "codec/libjpeg_errors.h"
 
 namespace pixelpipe::codec {
 namespace {
-
-struct ErrorManager {
-    jpeg_error_mgr base;
-    std::jmp_buf jump;
-    char message[JMSG_LENGTH_MAX];
-};
-
-void on_error(j_common_ptr cinfo) {
-    auto *err = reinterpret_cast<ErrorManager *>(cinfo->err);
-    (*cinfo->err->format_message)(cinfo, err->message);
-    std::longjmp(err->jump, 1);
-}
-void on_message(j_common_ptr, int) {}  // warnings: ignored (no stderr noise in the module)
 
 // Everything libjpeg touches, in C terms only, so the longjmp skips no destructor.
 struct Job {
@@ -38,11 +25,9 @@ struct Job {
     unsigned long out_size = 0;
 };
 
-bool run(Job &job, ErrorManager &err) {
+bool run(Job &job, LibjpegErrors &err) {
     jpeg_compress_struct cinfo;
-    cinfo.err = jpeg_std_error(&err.base);
-    err.base.error_exit = on_error;
-    err.base.emit_message = on_message;
+    cinfo.err = libjpeg_errors(err);  // warnings ignored
     if (setjmp(err.jump)) {
         jpeg_destroy_compress(&cinfo);
         return false;
@@ -104,7 +89,7 @@ Result<std::vector<uint8_t>> encode_jpeg(const Image &image, const JpegOptions &
         job.pixels = rgb.value().data();
         job.components = 3;
     }
-    ErrorManager err;
+    LibjpegErrors err;
     const bool ok = run(job, err);
     std::vector<uint8_t> out;
     if (ok) out.assign(job.out, job.out + job.out_size);

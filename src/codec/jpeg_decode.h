@@ -1,0 +1,32 @@
+// jpeg_decode.h: JPEG → RGBA8 with libjpeg-turbo 2.1.5 (Debian's source, cmake/debian_source.cmake),
+// optionally scaled by 1/2, 1/4 or 1/8 in the DCT domain ("shrink-on-load": the scaled IDCT
+// skips most of the work, toolchain.md §13). Baseline, progressive, restart markers, grayscale,
+// any chroma subsampling, and Adobe CMYK/YCCK (converted by jpeg_cmyk.h). Lossless, hierarchical,
+// arithmetic-coded and 12-bit files are refused (decode.cpp names them from the header first).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+#include "core/image.h"
+#include "core/limits.h"
+#include "core/status.h"
+
+namespace pixelpipe::codec {
+
+struct JpegDecoded {
+    Image image;          // as stored (EXIF orientation NOT applied), scaled by 1/shrink, rounded up
+    int full_width = 0;   // the frame's size in the file
+    int full_height = 0;
+    int components = 0;   // 1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK
+};
+
+// shrink: 1, 2, 4 or 8 (else INVALID_ARGUMENT). The full size is checked against `limits` and the
+// working memory (output + libjpeg's coefficient buffers for multi-scan files) against
+// `budget_bytes` from the header, before jpeg_start_decompress; libjpeg's own allocator is held to
+// the same budget. Errors: DECODE_FAILED with libjpeg's message (also for data that ends early:
+// libjpeg would pad it with grey, we refuse it as Pillow and stb do), IMAGE_TOO_LARGE,
+// OUT_OF_MEMORY. libjpeg's other warnings (corrupt data it can resynchronise past) are ignored.
+Result<JpegDecoded> jpeg_decode(const uint8_t *data, size_t size, int shrink, const Limits &limits,
+                                uint64_t budget_bytes);
+
+}  // namespace pixelpipe::codec
