@@ -16,7 +16,9 @@ const DEBIAN_PACKAGES = ['emscripten', 'libhalide14-0-dev', 'libstb-dev', 'cmake
   // as dist/fonts/ and loaded only when a text layer needs it)
   'nlohmann-json3-dev', 'fonts-dejavu-core',
   // the colour-name lexicon (CSS named colours + the XKCD survey) is generated from its data
-  'python3-matplotlib'];
+  'python3-matplotlib',
+  // the fuzz targets (tests/fuzz, scripts/fuzz.mjs): clang with libFuzzer, ASan and UBSan
+  'clang', 'libclang-rt-14-dev'];
 
 function log(msg) { console.log(`[setup] ${msg}`); }
 
