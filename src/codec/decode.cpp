@@ -22,7 +22,9 @@
 #include <string>
 
 #include "codec/exif.h"
+#include "codec/jpeg_tables.h"
 #include "codec/orient.h"
+#include "codec/pnm_header.h"
 #include "codec/stb_guard.h"
 #include "codec/webp_decode.h"
 #include "stb_image.h"
@@ -340,6 +342,8 @@ Status read_header(const uint8_t *data, size_t size, Fmt &fmt, Header &h) {
         if (h.jpeg_precision != 8)
             return Status::error(ErrorCode::DECODE_FAILED,
                                  std::to_string(h.jpeg_precision) + "-bit JPEG is not supported; only 8-bit samples");
+        Status tables = check_jpeg_huffman_tables(data, size);
+        if (!tables.is_ok()) return tables;
         if (h.channels == 4 && h.adobe_transform != 0 && h.adobe_transform != 2)
             return Status::error(ErrorCode::DECODE_FAILED,
                                  "4-component JPEG without an Adobe APP14 colour transform (unknown CMYK/YCCK layout) is not supported");
@@ -364,6 +368,10 @@ Status read_header(const uint8_t *data, size_t size, Fmt &fmt, Header &h) {
         h.height = le16(data + 8);
         h.channels = 4;
     } else {
+        if (fmt == Fmt::Pnm) {  // before stb's own reader, whose numbers can overflow (pnm_header.h)
+            auto pnm = read_pnm_header(data, size);
+            if (!pnm.ok()) return pnm.status();
+        }
         int w = 0, hh = 0, c = 0;
         const char kind = fmt == Fmt::Bmp ? 'b' : fmt == Fmt::Psd ? 'p' : fmt == Fmt::Pnm ? 'n' : fmt == Fmt::Hdr ? 'h' : 't';
         int ok = stb_format_info(kind, data, size, &w, &hh, &c);

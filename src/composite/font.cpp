@@ -1,6 +1,8 @@
 // font.cpp: load_font (font.h): sfnt structure checks before stbtt_InitFont.
 #include "composite/font.h"
 
+#include "composite/font_outlines.h"
+
 #include <cstring>
 #include <string>
 
@@ -114,6 +116,8 @@ Result<Font> load_font(const uint8_t *d, size_t size) {
     if (truetype) {
         if (index_format != 0 && index_format != 1) return bad("head.indexToLocFormat must be 0 or 1");
         Status s = check_loca(d, t, num_glyphs, index_format);
+        if (!s.is_ok()) return s;
+        s = check_glyph_outlines(d + t.glyf.offset, t.glyf.length, d + t.loca.offset, num_glyphs, index_format);
         if (!s.is_ok()) return s;
     }
     Status s = check_cmap(d, t.cmap);

@@ -4,6 +4,7 @@
 #pragma once
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -58,7 +59,7 @@ inline Image fuzz_image(FuzzedDataProvider &in, int max_side = 48) {
     if (!img.ok()) std::abort();  // 48x48 must always fit
     Image out = img.take();
     std::vector<uint8_t> px = in.ConsumeBytes<uint8_t>(out.size_bytes());
-    std::memcpy(out.data(), px.data(), px.size());
+    if (!px.empty()) std::memcpy(out.data(), px.data(), px.size());
     std::memset(out.data() + px.size(), 0, out.size_bytes() - px.size());
     return out;
 }
