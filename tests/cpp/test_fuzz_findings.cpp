@@ -63,6 +63,24 @@ void test_pnm_header_numbers_overflow() {
 
 uint32_t be(const uint8_t *p, int n) { uint32_t v = 0; for (int i = 0; i < n; ++i) v = v << 8 | p[i]; return v; }
 
+// An empty first IDAT chunk is legal PNG; stb 2.27 then memcpy's zero bytes to NULL (UBSan's
+// nonnull-attribute report, silenced for stb_impl.cpp in tests/fuzz/CMakeLists.txt). Such a file
+// must keep decoding, to the same pixels.
+void test_png_empty_first_idat() {
+    const std::vector<uint8_t> png = read_file(g_root + "/pngsuite/basn2c08.png");
+    size_t at = 8;
+    while (at + 8 <= png.size() && std::memcmp(&png[at + 4], "IDAT", 4) != 0) at += 12 + be(&png[at], 4);
+    std::vector<uint8_t> with_empty(png.begin(), png.begin() + long(at));
+    with_empty.insert(with_empty.end(), {0, 0, 0, 0, 'I', 'D', 'A', 'T', 0x35, 0xAF, 0x06, 0x1E});
+    with_empty.insert(with_empty.end(), png.begin() + long(at), png.end());
+    auto a = codec::decode_image(png.data(), png.size(), Limits{});
+    auto b = codec::decode_image(with_empty.data(), with_empty.size(), Limits{});
+    CHECK(a.ok() && b.ok());
+    if (a.ok() && b.ok())
+        CHECK(std::memcmp(a.value().image.data(), b.value().image.data(), a.value().image.size_bytes()) == 0);
+}
+
+
 // stb_truetype follows a glyph's own point counts past its end (ASan heap-buffer-overflow in
 // stbtt__GetGlyphShapeTT) and recurses into composite glyphs without a depth limit.
 void test_font_glyph_outlines() {
@@ -92,5 +110,6 @@ int main(int argc, char **argv) {
     test_jpeg_huffman_table_over_256_codes();
     test_pnm_header_numbers_overflow();
     test_font_glyph_outlines();
+    test_png_empty_first_idat();
     return check_summary();
 }
