@@ -85,6 +85,25 @@ Status check_cmap(const uint8_t *d, const Table &cmap) {
         else if (format == 12 || format == 13) need = room >= 16 ? 16 + uint64_t(u32(s + 12)) * 12 : 16;
         else continue;  // stb returns glyph 0 (.notdef) for formats it does not read
         if (need > room) return bad("'cmap' subtable format " + std::to_string(format) + " is truncated");
+        // stb's format-4 binary search steps by the file's searchRange, entrySelector and
+        // rangeShift, not by segCount: they must be the values segCount implies (OpenType cmap
+        // spec), or the search reads outside the arrays (found by tests/fuzz/fuzz_font).
+        if (format == 4) {
+            const uint32_t seg = u16(s + 6) / 2;
+            uint32_t pow2 = 1, log2 = 0;
+            while (pow2 * 2 <= seg) { pow2 *= 2; ++log2; }
+            if (seg == 0 || u16(s + 8) != 2 * pow2 || u16(s + 10) != log2 || u16(s + 12) != 2 * seg - 2 * pow2)
+                return bad("'cmap' format 4 search fields do not match its segment count");
+            // A segment with an idRangeOffset reads glyphIdArray[offset/2 + (c - start)] for
+            // every c in start..end: all of it must lie inside 'cmap'.
+            const uint64_t ends = 14, starts = ends + 2 * uint64_t(seg) + 2, offsets = starts + 4 * uint64_t(seg);
+            for (uint32_t i = 0; i < seg; ++i) {
+                const uint32_t end = u16(s + ends + 2 * i), start = u16(s + starts + 2 * i);
+                const uint64_t at = offsets + 2 * uint64_t(i), range = u16(s + at);
+                if (range != 0 && start <= end && at + range + 2 * uint64_t(end - start) + 2 > room)
+                    return bad("'cmap' format 4 segment " + std::to_string(i) + " maps glyphs from outside 'cmap'");
+            }
+        }
         found = true;
     }
     if (!found) return bad("no Unicode 'cmap' subtable");
