@@ -41,8 +41,10 @@ Result<Tables> read_directory(const uint8_t *d, size_t size) {
         const uint32_t offset = u32(rec + 8), length = u32(rec + 12);
         const std::string tag(reinterpret_cast<const char *>(rec), 4);
         if (uint64_t(offset) + length > size) return bad("table '" + tag + "' lies outside the font data");
+        // The FIRST record of a tag, as stbtt__find_table takes it (a font with two 'cmap' records
+        // had the second checked and the first read; found by tests/fuzz/fuzz_font).
         for (const auto &w : wanted)
-            if (tag == w.tag) *w.slot = {offset, length, true};
+            if (tag == w.tag && !w.slot->present) *w.slot = {offset, length, true};
     }
     return t;
 }

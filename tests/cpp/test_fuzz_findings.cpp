@@ -99,7 +99,7 @@ void test_font_glyph_outlines() {
             CHECK(composite::measure_text(st).ok() || composite::measure_text(st).status().code == ErrorCode::INVALID_ARGUMENT);
             continue;
         }
-        CHECK(r.status().code == ErrorCode::INVALID_ARGUMENT && (contains(m, "glyph") || contains(m, "'cmap' format 4")));
+        CHECK(r.status().code == ErrorCode::INVALID_ARGUMENT && contains(m, "font: "));
     }
     // Every real font at hand still loads (the checks refuse nothing a font tool wrote).
     for (const auto &e : std::filesystem::directory_iterator("/usr/share/fonts/truetype/dejavu")) {
