@@ -62,6 +62,17 @@ void test_pnm_header_numbers_overflow() {
     CHECK(decode_status(read_file(g_root + "/formats/ppm_p6_rgb.ppm")).is_ok());
 }
 
+// stb_image 2.27 loops forever on new-style RLE scanlines cut off by the end of the file.
+void test_hdr_truncated_rle() {
+    const std::vector<uint8_t> hdr = read_file(g_root + "/formats/hdr_rgbe_rle.hdr");
+    CHECK(decode_status(hdr).is_ok());
+    const std::vector<uint8_t> cut(hdr.begin(), hdr.begin() + long(hdr.size() * 2 / 3));
+    Status s = decode_status(cut);
+    CHECK(s.code == ErrorCode::DECODE_FAILED && contains(s.message, "run-length"));
+    s = decode_status(read_file(kRegressions / "fuzz_decode_stb" / "hdr-rle-truncated-hang"));
+    CHECK(s.code == ErrorCode::DECODE_FAILED && contains(s.message, "run-length"));
+}
+
 uint32_t be(const uint8_t *p, int n) { uint32_t v = 0; for (int i = 0; i < n; ++i) v = v << 8 | p[i]; return v; }
 
 // An empty first IDAT chunk is legal PNG; stb 2.27 then memcpy's zero bytes to NULL (UBSan's
@@ -129,5 +140,6 @@ int main(int argc, char **argv) {
     test_pnm_header_numbers_overflow();
     test_font_glyph_outlines();
     test_png_empty_first_idat();
+    test_hdr_truncated_rle();
     return check_summary();
 }
