@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // run-tests.mjs: runs every suite (ctest, Jest, Playwright) even when one fails, then prints one
-// closing line over all of them: "N passed, N failed". Usage: run-tests.mjs [cpp|jest|browser|package ...]
+// closing line over all of them: "N passed, N failed". Usage: run-tests.mjs [cpp|jest|fuzz|browser|package ...]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,17 @@ if (want('jest')) {
   const passed = j?.numPassedTests ?? 0;
   const failed = (j?.numFailedTests ?? 0) + (j?.numRuntimeErrorTestSuites ?? 0);
   suites.push({ name: 'jest', passed, failed: status === 0 ? failed : Math.max(failed, 1) });
+}
+
+if (want('fuzz')) {
+  // libFuzzer + ASan + UBSan (tests/fuzz): the five npm-test targets, 20 s each, after replaying
+  // every checked-in reproducer. One result per target.
+  const out = path.join(results, 'fuzz.json');
+  rmSync(out, { force: true });
+  const { status } = run('node', ['scripts/fuzz.mjs', '--group', 'test', '--seconds', '20', '--json', out]);
+  const j = readJson(out) ?? [];
+  const failed = j.filter((t) => t.finding || t.regressionFailures.length).length;
+  suites.push({ name: 'fuzz', passed: j.length - failed, failed: status === 0 ? failed : Math.max(failed, 1) });
 }
 
 if (want('browser')) {

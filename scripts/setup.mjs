@@ -19,7 +19,9 @@ const DEBIAN_PACKAGES = ['emscripten', 'libhalide14-0-dev', 'libstb-dev', 'cmake
   'python3-matplotlib',
   // the package tests' other two engines: Firefox (over WebDriver BiDi) and WebKit (WebKitGTK's
   // WebKitWebDriver + MiniBrowser, which needs an X server: xvfb-run)
-  'firefox-esr', 'webkit2gtk-driver', 'xvfb'];
+  'firefox-esr', 'webkit2gtk-driver', 'xvfb',
+  // the fuzz targets (tests/fuzz, scripts/fuzz.mjs): clang with libFuzzer, ASan and UBSan
+  'clang', 'libclang-rt-14-dev'];
 
 function log(msg) { console.log(`[setup] ${msg}`); }
 

@@ -25,7 +25,9 @@
 
 #include "codec/exif.h"
 #include "codec/jpeg_decode.h"
+#include "codec/jpeg_tables.h"
 #include "codec/orient.h"
+#include "codec/pnm_header.h"
 #include "codec/stb_guard.h"
 #include "codec/webp_decode.h"
 #include "stb_image.h"
@@ -257,8 +259,9 @@ std::string dims(int64_t w, int64_t h) { return std::to_string(w) + "x" + std::t
 // and silently decodes them as flat pixels (garbage, verified on formats/hdr_old_rle.hdr). An
 // old-style run is the pixel (1,1,1,count), which no flat writer emits (the largest mantissa of
 // a real pixel is >= 128), so finding one in flat data identifies the encoding.
-bool hdr_has_old_rle(const uint8_t *d, size_t n, int width) {
-    // Skip the header: lines up to an empty line, then the resolution line.
+// Where a Radiance file's pixels start: after the header lines up to an empty line, then the
+// resolution line.
+size_t hdr_data_start(const uint8_t *d, size_t n) {
     size_t pos = 0;
     bool prev_newline = false;
     for (; pos < n; ++pos) {
@@ -270,12 +273,38 @@ bool hdr_has_old_rle(const uint8_t *d, size_t n, int width) {
         }
     }
     while (pos < n && d[pos] != '\n') ++pos;
-    ++pos;
+    return pos + 1;
+}
+
+bool hdr_has_old_rle(const uint8_t *d, size_t n, int width) {
+    size_t pos = hdr_data_start(d, n);
     if (pos + 4 > n) return false;
     const bool new_rle = width >= 8 && width < 32768 && d[pos] == 2 && d[pos + 1] == 2 && !(d[pos + 2] & 0x80);
     if (new_rle) return false;  // stb decodes new-style RLE correctly
     for (; pos + 4 <= n; pos += 4) {
         if (d[pos] == 1 && d[pos + 1] == 1 && d[pos + 2] == 1) return true;
+    }
+    return false;
+}
+
+// New-style run-length scanlines that end with the file: stb_image 2.27 then reads zeros, and a
+// zero "dump" count never advances, so its loop never ends (a hang found by
+// tests/fuzz/fuzz_decode_stb). The scanlines are walked as stb walks them (2, 2, width, then per
+// channel runs > 128 or dumps); true when the data ends before the last scanline does.
+bool hdr_rle_truncated(const uint8_t *d, size_t n, int64_t width, int64_t height) {
+    size_t pos = hdr_data_start(d, n);
+    for (int64_t j = 0; j < height; ++j) {
+        if (pos + 4 > n) return true;
+        if (d[pos] != 2 || d[pos + 1] != 2 || (d[pos + 2] & 0x80)) return false;  // flat data: stb's loop is bounded
+        pos += 4;
+        for (int k = 0; k < 4; ++k) {
+            for (int64_t i = 0; i < width;) {
+                if (pos >= n) return true;
+                const int count = d[pos++];
+                if (count > 128) { i += count - 128; pos += 1; }
+                else { i += count; pos += size_t(count); }
+            }
+        }
     }
     return false;
 }
@@ -336,6 +365,8 @@ Status read_header(const uint8_t *data, size_t size, Fmt &fmt, Header &h) {
         if (h.jpeg_precision != 8)
             return Status::error(ErrorCode::DECODE_FAILED,
                                  std::to_string(h.jpeg_precision) + "-bit JPEG is not supported; only 8-bit samples");
+        Status tables = check_jpeg_huffman_tables(data, size);
+        if (!tables.is_ok()) return tables;
         if (h.channels == 4 && h.adobe_transform != 0 && h.adobe_transform != 2)
             return Status::error(ErrorCode::DECODE_FAILED,
                                  "4-component JPEG without an Adobe APP14 colour transform (unknown CMYK/YCCK layout) is not supported");
@@ -360,6 +391,10 @@ Status read_header(const uint8_t *data, size_t size, Fmt &fmt, Header &h) {
         h.height = le16(data + 8);
         h.channels = 4;
     } else {
+        if (fmt == Fmt::Pnm) {  // before stb's own reader, whose numbers can overflow (pnm_header.h)
+            auto pnm = read_pnm_header(data, size);
+            if (!pnm.ok()) return pnm.status();
+        }
         int w = 0, hh = 0, c = 0;
         const char kind = fmt == Fmt::Bmp ? 'b' : fmt == Fmt::Psd ? 'p' : fmt == Fmt::Pnm ? 'n' : fmt == Fmt::Hdr ? 'h' : 't';
         int ok = stb_format_info(kind, data, size, &w, &hh, &c);
@@ -380,6 +415,8 @@ Status read_header(const uint8_t *data, size_t size, Fmt &fmt, Header &h) {
     if (h.width <= 0 || h.height <= 0)
         return Status::error(ErrorCode::DECODE_FAILED,
                              std::string(fmt_label(fmt)) + " decode failed: invalid dimensions " + dims(h.width, h.height) + " in the header");
+    if (fmt == Fmt::Hdr && h.width >= 8 && h.width < 32768 && hdr_rle_truncated(data, size, h.width, h.height))
+        return Status::error(ErrorCode::DECODE_FAILED, "Radiance HDR decode failed: run-length data ends before the last scanline");
     if (fmt == Fmt::Hdr && hdr_has_old_rle(data, size, int(h.width)))
         return Status::error(ErrorCode::DECODE_FAILED,
                              "Radiance HDR with old-style (pre-1991) run-length encoding is not supported");

@@ -1,6 +1,8 @@
 // font.cpp: load_font (font.h): sfnt structure checks before stbtt_InitFont.
 #include "composite/font.h"
 
+#include "composite/font_outlines.h"
+
 #include <cstring>
 #include <string>
 
@@ -39,8 +41,10 @@ Result<Tables> read_directory(const uint8_t *d, size_t size) {
         const uint32_t offset = u32(rec + 8), length = u32(rec + 12);
         const std::string tag(reinterpret_cast<const char *>(rec), 4);
         if (uint64_t(offset) + length > size) return bad("table '" + tag + "' lies outside the font data");
+        // The FIRST record of a tag, as stbtt__find_table takes it (a font with two 'cmap' records
+        // had the second checked and the first read; found by tests/fuzz/fuzz_font).
         for (const auto &w : wanted)
-            if (tag == w.tag) *w.slot = {offset, length, true};
+            if (tag == w.tag && !w.slot->present) *w.slot = {offset, length, true};
     }
     return t;
 }
@@ -83,6 +87,25 @@ Status check_cmap(const uint8_t *d, const Table &cmap) {
         else if (format == 12 || format == 13) need = room >= 16 ? 16 + uint64_t(u32(s + 12)) * 12 : 16;
         else continue;  // stb returns glyph 0 (.notdef) for formats it does not read
         if (need > room) return bad("'cmap' subtable format " + std::to_string(format) + " is truncated");
+        // stb's format-4 binary search steps by the file's searchRange, entrySelector and
+        // rangeShift, not by segCount: they must be the values segCount implies (OpenType cmap
+        // spec), or the search reads outside the arrays (found by tests/fuzz/fuzz_font).
+        if (format == 4) {
+            const uint32_t seg = u16(s + 6) / 2;
+            uint32_t pow2 = 1, log2 = 0;
+            while (pow2 * 2 <= seg) { pow2 *= 2; ++log2; }
+            if (seg == 0 || u16(s + 8) != 2 * pow2 || u16(s + 10) != log2 || u16(s + 12) != 2 * seg - 2 * pow2)
+                return bad("'cmap' format 4 search fields do not match its segment count");
+            // A segment with an idRangeOffset reads glyphIdArray[offset/2 + (c - start)] for
+            // every c in start..end: all of it must lie inside 'cmap'.
+            const uint64_t ends = 14, starts = ends + 2 * uint64_t(seg) + 2, offsets = starts + 4 * uint64_t(seg);
+            for (uint32_t i = 0; i < seg; ++i) {
+                const uint32_t end = u16(s + ends + 2 * i), start = u16(s + starts + 2 * i);
+                const uint64_t at = offsets + 2 * uint64_t(i), range = u16(s + at);
+                if (range != 0 && start <= end && at + range + 2 * uint64_t(end - start) + 2 > room)
+                    return bad("'cmap' format 4 segment " + std::to_string(i) + " maps glyphs from outside 'cmap'");
+            }
+        }
         found = true;
     }
     if (!found) return bad("no Unicode 'cmap' subtable");
@@ -114,6 +137,8 @@ Result<Font> load_font(const uint8_t *d, size_t size) {
     if (truetype) {
         if (index_format != 0 && index_format != 1) return bad("head.indexToLocFormat must be 0 or 1");
         Status s = check_loca(d, t, num_glyphs, index_format);
+        if (!s.is_ok()) return s;
+        s = check_glyph_outlines(d + t.glyf.offset, t.glyf.length, d + t.loca.offset, num_glyphs, index_format);
         if (!s.is_ok()) return s;
     }
     Status s = check_cmap(d, t.cmap);

@@ -4,9 +4,9 @@
 // fonts"), so load_font() first checks what it will follow: the sfnt table directory, every
 // table's offset + length inside the buffer, the tables stb requires (cmap, head, hhea, hmtx,
 // maxp, and glyf + loca or CFF), their minimum sizes, hmtx against numberOfHMetrics, every loca
-// entry inside glyf (non-decreasing), and the cmap subtable stb selects (format 4/6/12 sizes).
-// Not checked: the inside of each glyph's outline (contour/flag arrays, composite references);
-// the hardening issue fuzzes that. Collections (ttcf) are refused: one font per buffer.
+// entry inside glyf (non-decreasing), the cmap subtable stb selects (format 4/6/12 sizes),
+// and every glyph's outline (font_outlines.h: arrays inside the glyph, composites without cycles).
+// Collections (ttcf) are refused: one font per buffer.
 #pragma once
 #include <cstddef>
 #include <cstdint>

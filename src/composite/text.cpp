@@ -52,7 +52,10 @@ Shaped shape(const Font &font, double scale, std::vector<CodePoint> cps) {
     Shaped s;
     s.cps = std::move(cps);
     for (size_t i = 0; i < s.cps.size(); ++i) {
-        const int g = stbtt_FindGlyphIndex(&font.info, int(s.cps[i].cp));  // 0 = .notdef when missing
+        // 0 = .notdef when missing. A cmap may map to ids past maxp.numGlyphs, where stb's hmtx,
+        // loca and kern reads have no bounds (fuzz_font): those are missing glyphs too.
+        int g = stbtt_FindGlyphIndex(&font.info, int(s.cps[i].cp));
+        if (g < 0 || g >= font.info.numGlyphs) g = 0;
         int adv = 0, lsb = 0;
         stbtt_GetGlyphHMetrics(&font.info, g, &adv, &lsb);
         s.glyph.push_back(g);

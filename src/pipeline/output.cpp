@@ -9,8 +9,9 @@ namespace pixelpipe::pipeline {
 
 Result<std::vector<uint8_t>> encode_output(const Image &image, const ops::OpSpec &options) {
     if (options.op == "raw") {
-        if (!options.num.empty() || !options.str.empty())
-            return Status::error(ErrorCode::INTERNAL, "raw: the format has no options");
+        // raw reads no option, so anything sent is op_spec's usual "sent but not read" error.
+        Status unread = options.check_parameters(false);
+        if (!unread.is_ok()) return unread;
         return std::vector<uint8_t>(image.data(), image.data() + image.size_bytes());
     }
     return codec::encode(image, options.op, codec::EncodeParams{options.num, options.str});

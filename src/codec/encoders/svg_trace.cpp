@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <utility>
 
 #include "analysis/quantize.h"
 #include "codec/encoders/svg.h"
@@ -104,17 +105,25 @@ double seg_dist(const Pt &p, const Pt &a, const Pt &b) {
     return std::fabs(dx * (p.y - a.y) - dy * (p.x - a.x)) / std::sqrt(len2);
 }
 
-void douglas_peucker(const std::vector<Pt> &p, size_t a, size_t b, double eps, std::vector<char> &keep) {
-    double best = -1;
-    size_t at = a;
-    for (size_t i = a + 1; i < b; ++i) {
-        const double d = seg_dist(p[i], p[a], p[b]);
-        if (d > best) { best = d; at = i; }
-    }
-    if (best > eps) {
-        keep[at] = 1;
-        douglas_peucker(p, a, at, eps, keep);
-        douglas_peucker(p, at, b, eps, keep);
+// Iterative, with an explicit stack of spans: a ring of a large image has ~10^5 points and the
+// recursive form can nest once per point (a stack overflow in wasm, found by
+// tests/fuzz/fuzz_svg_trace); a span is split only at an interior point, so it always ends.
+void douglas_peucker(const std::vector<Pt> &p, size_t first, size_t last, double eps, std::vector<char> &keep) {
+    std::vector<std::pair<size_t, size_t>> spans = {{first, last}};
+    while (!spans.empty()) {
+        const auto [a, b] = spans.back();
+        spans.pop_back();
+        double best = -1;
+        size_t at = a;
+        for (size_t i = a + 1; i < b; ++i) {
+            const double d = seg_dist(p[i], p[a], p[b]);
+            if (d > best) { best = d; at = i; }
+        }
+        if (at > a && best > eps) {
+            keep[at] = 1;
+            spans.push_back({a, at});
+            spans.push_back({at, b});
+        }
     }
 }
 
