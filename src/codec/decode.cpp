@@ -11,7 +11,8 @@
 //   4. stbi_load_from_memory(..., 4) → RGBA8; 16-bit sources are reduced by stb with v >> 8
 //      (16-bit PNM by us, working around two stb 2.27 bugs, see expand_to_rgba);
 //      Radiance HDR is tone-mapped by stb (gamma 2.2, scale 1.0, clamp);
-//   5. JPEG only: apply the EXIF orientation.
+//   5. JPEG only: apply the EXIF orientation;
+//   6. colour management (color_manage.h): embedded profile -> sRGB, per DecodeOptions::color.
 #include "codec/decode.h"
 
 #include <cstdio>
@@ -21,6 +22,7 @@
 #include <cstring>
 #include <string>
 
+#include "codec/color_manage.h"
 #include "codec/exif.h"
 #include "codec/orient.h"
 #include "codec/stb_guard.h"
@@ -428,7 +430,9 @@ Result<ImageInfo> probe_image(const uint8_t *data, size_t size) {
     return info;
 }
 
-Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits &limits) {
+namespace {
+
+Result<DecodedImage> decode_pixels(const uint8_t *data, size_t size, const Limits &limits) {
     Fmt fmt = Fmt::Unknown;
     Header h;
     Status st = read_header(data, size, fmt, h);
@@ -524,6 +528,16 @@ Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits
     }
     out.image = std::move(img);
     return out;
+}
+
+}  // namespace
+
+Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &options) {
+    auto decoded = decode_pixels(data, size, limits);
+    if (!decoded.ok()) return decoded;
+    Status st = apply_color_management(decoded.value(), data, size, options.color);
+    if (!st.is_ok()) return st;
+    return decoded;
 }
 
 }  // namespace pixelpipe::codec

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/image.h"
 #include "core/limits.h"
@@ -15,6 +16,21 @@ struct DecodedImage {
     std::string format;      // "jpeg" | "png" | "webp" | "bmp" | "gif" | "tga" | "psd" | "pnm" | "hdr"
     int orientation = 1;     // the EXIF orientation found (1 when none); already applied to `image`
     int source_channels = 0; // channels in the file (1 gray, 2 gray+alpha, 3 RGB, 4 RGBA)
+    std::vector<uint8_t> icc_profile;  // the embedded ICC profile as found (for keepIccProfile); empty: none
+    bool color_converted = false;      // the pixels were converted from icc_profile's space to sRGB
+    std::vector<std::string> warnings; // e.g. a damaged profile that was ignored
+};
+
+// What decode does with an embedded colour profile (js-api: colorManagement).
+enum class ColorManagement {
+    Convert,   // to sRGB (default): every operation sees the colours a colour-managed viewer shows
+    Ignore,    // pixels as stored, profile dropped (the decoder's raw output)
+    Preserve,  // pixels as stored, profile kept in DecodedImage::icc_profile for export
+};
+
+struct DecodeOptions {
+    int shrink = 1;  // JPEG DCT-domain downscale 1, 2, 4, 8 (helper A, issue 12)
+    ColorManagement color = ColorManagement::Convert;
 };
 
 struct ImageInfo {
@@ -29,7 +45,9 @@ Result<ImageInfo> probe_image(const uint8_t *data, size_t size);
 // Decodes the first frame. Errors: UNSUPPORTED_FORMAT (unknown bytes, or a format stb_image does
 // not implement), IMAGE_TOO_LARGE (from the header, before allocating), DECODE_FAILED (damaged),
 // OUT_OF_MEMORY.
-Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits &limits);
+// Colour: see DecodeOptions::color and color_manage.h.
+Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits &limits,
+                                  const DecodeOptions &options = {});
 
 // Working-memory budget for one decode, derived from limits.max_pixels (24 bytes per allowed
 // pixel + 64 MB, at most 3 GB). decode_image refuses (IMAGE_TOO_LARGE) when its estimate of

@@ -173,15 +173,16 @@ Result<VariationsResult> run_variations(const Image &source, const std::vector<V
 }
 
 Result<VariationsResult> process_variations(const uint8_t *data, size_t size, const std::vector<VariantSpec> &variants,
-                                            const Limits &limits) {
+                                            const Limits &limits, const codec::DecodeOptions &decode) {
     auto t0 = std::chrono::steady_clock::now();
-    auto decoded = codec::decode_image(data, size, limits);
+    auto decoded = codec::decode_image(data, size, limits, decode);
     if (!decoded.ok()) return decoded.status();
     const double decode_ms = ms_since(t0);
     auto r = run_variations(decoded.value().image, variants, limits);
     if (!r.ok()) return r;
     r.value().decode_ms = decode_ms;
     r.value().source_format = decoded.value().format;
+    r.value().warnings = std::move(decoded.value().warnings);
     return r;
 }
 

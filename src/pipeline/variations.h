@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "codec/decode.h"
 #include "core/image.h"
 #include "core/limits.h"
 #include "core/status.h"
@@ -32,6 +33,7 @@ struct VariationsResult {
     int source_height = 0;
     std::string source_format;  // "raw" when the input was pixels
     double decode_ms = 0;
+    std::vector<std::string> warnings;  // from the decoder (e.g. an ICC profile it ignored)
 };
 
 // Runs all variants on an already decoded image. On failure the Status names the variant and
@@ -42,6 +44,6 @@ Result<VariationsResult> run_variations(const Image &source, const std::vector<V
 
 // Decodes `data` then runs run_variations.
 Result<VariationsResult> process_variations(const uint8_t *data, size_t size, const std::vector<VariantSpec> &variants,
-                                            const Limits &limits);
+                                            const Limits &limits, const codec::DecodeOptions &decode = {});
 
 }  // namespace pixelpipe::pipeline
