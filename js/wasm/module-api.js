@@ -32,9 +32,12 @@ export function probeAt(Module, ptr, len) {
   return { width: result.width, height: result.height, format: result.format };
 }
 
-/** Decodes the bytes at ptr into the module's image store (ptr stays the caller's to free). */
-export function decodeAt(Module, ptr, len, limits) {
-  const result = call(() => Module.decodeImage(ptr, len, limits));
+/**
+ * Decodes the bytes at ptr into the module's image store (ptr stays the caller's to free).
+ * colorManagement: 'convert' (embedded ICC profile → sRGB) | 'ignore' | 'preserve'.
+ */
+export function decodeAt(Module, ptr, len, limits, colorManagement = 'convert') {
+  const result = call(() => Module.decodeImage(ptr, len, limits, colorManagement));
   if (!result.ok) throw engineError(result);
   return stored(result);
 }
@@ -51,6 +54,7 @@ export function adoptAt(Module, ptr, width, height, limits) {
 
 const stored = (r) => ({
   handle: r.handle, width: r.width, height: r.height, bytes: r.bytes, format: r.format, decodeMs: r.decodeMs,
+  warnings: r.warnings?.length ? r.warnings : undefined, // e.g. an ICC profile that was ignored
   meta: typeof r.metadata === 'string' ? decodeFacts(r) : undefined, // analyzeImage's 'metadata'
 });
 

@@ -71,7 +71,7 @@ function decode(module, job, limits) {
     job.done = true; // adoptImage owns ptr on every path
     image = api.adoptAt(module, ptr, input.rawWidth, input.rawHeight, limits);
   } else {
-    image = api.decodeAt(module, ptr, len, limits);
+    image = api.decodeAt(module, ptr, len, limits, input.hints?.colorManagement ?? 'convert');
     job.done = true;
     api.free(module, ptr);
   }

@@ -30,13 +30,20 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// Decode and keep: {ok, handle, width, height, format, decodeMs, bytes}. The bytes at ptr stay
-// the caller's (JS copied them in once for the probe and this decode, and frees them after).
-val decode_image(double ptr, double len, val limits_js) {
+// Decode and keep: {ok, handle, width, height, format, decodeMs, bytes, warnings}. The bytes at
+// ptr stay the caller's (JS copied them in once for the probe and this decode, and frees them
+// after). color_management: 'convert' | 'ignore' | 'preserve' (codec::ColorManagement).
+val decode_image(double ptr, double len, val limits_js, std::string color_management) {
     const Limits limits = limits_from_js(limits_js);
     const auto t0 = std::chrono::steady_clock::now();
-    auto decoded = codec::decode_image(as_ptr(ptr), size_t(len), limits);
+    codec::DecodeOptions options;
+    options.color = color_management == "ignore"     ? codec::ColorManagement::Ignore
+                    : color_management == "preserve" ? codec::ColorManagement::Preserve
+                                                     : codec::ColorManagement::Convert;
+    auto decoded = codec::decode_image(as_ptr(ptr), size_t(len), limits, options);
     if (!decoded.ok()) return error_to_js(decoded.status());
+    val warnings = val::array();
+    for (const std::string &w : decoded.value().warnings) warnings.call<void>("push", w);
     const std::string format = decoded.value().format;
     const int orientation = decoded.value().orientation;
     Result<Image> img(std::move(decoded.value().image));
@@ -50,6 +57,7 @@ val decode_image(double ptr, double len, val limits_js) {
     // Header facts for analyzeImage's `metadata` (a bounds-checked header walk, no pixel work).
     r.set("metadata", codec::to_json(codec::read_metadata(as_ptr(ptr), size_t(len))));
     r.set("orientation", orientation);
+    r.set("warnings", warnings);
     r.set("handle", pipeline::store_image(img.take()));
     return r;
 }

@@ -10,8 +10,9 @@ Profiles: Debian's libgs-common (/usr/share/color/icc/ghostscript): a98.icc (Ado
 compatible, matrix/TRC), rommrgb.icc (ROMM = ProPhoto, matrix/TRC, gamma 1.8), sgray.icc (gray
 TRC), esrgb.icc (LUT-based RGB: the Little CMS path). A photo from testdata is converted by Pillow
 from sRGB into each space with the profile embedded (PNG iCCP; JPEG APP2), then
-  * pixelpipe's decoded sRGB vs Pillow's conversion of the same file back to sRGB: within ±3 levels
-    on every sample of the PNGs (p99 <= 2), and within the JPEG decoder tolerance for JPEGs;
+  * pixelpipe's decoded sRGB vs Pillow's conversion of the same stored pixels back to sRGB: within
+    ±3 levels on every sample (p99 <= 2); for JPEGs also the whole decode vs Pillow's decode +
+    ImageCms: 99 % of samples within ±3;
   * `--color-management ignore` returns the stored (non-sRGB) pixels, bit-exact for PNG;
   * a truncated profile and a profile with a bogus tag table decode, unchanged, with a WARNING;
   * every file in testdata with an embedded profile decodes; those whose profile is sRGB decode to
@@ -35,9 +36,6 @@ from PIL import Image, ImageCms  # noqa: E402
 GS = "/usr/share/color/icc/ghostscript"
 PHOTO = "kodim23.png"
 INTENT_PERCEPTUAL, INTENT_RELATIVE = 0, 1
-# JPEG adds the decoders' own difference (stb_image vs libjpeg-turbo: mean 0.15, p99 2, max 3 in
-# test_decode_oracle.py) on top of the conversion's.
-JPEG_MEAN, JPEG_P99, JPEG_MAX = 0.6, 3, 8
 
 checks = Checks(46)
 
@@ -75,15 +73,21 @@ def rgb_spaces(cli, testdata, tmp):
         for fmt in ("PNG", "JPEG"):
             data = encode(stored, fmt, icc)
             got, _ = decode(cli, tmp, data, f"{name}-{fmt}")
-            back = ImageCms.profileToProfile(Image.open(io.BytesIO(data)), prof, srgb(), renderingIntent=intent, outputMode="RGB")
-            want = np.asarray(back)
+            raw, _ = decode(cli, tmp, data, f"{name}-{fmt}-ignore", "ignore")
+            # ImageCms converts the very pixels pixelpipe decoded ('ignore'), so the JPEG decoders'
+            # own differences (stb vs libjpeg-turbo, which a gamma-1.8 space amplifies to 19
+            # levels in deep shadows) stay out of a comparison of the colour conversion.
+            source = Image.fromarray(np.ascontiguousarray(raw[..., :3]))
+            want = np.asarray(ImageCms.profileToProfile(source, prof, srgb(), renderingIntent=intent, outputMode="RGB"))
+            checks.check_close(f"{name} {fmt} -> sRGB vs ImageCms", got[..., :3], want, 3, 0.5, p99_tol=2)
             if fmt == "PNG":
-                checks.check_close(f"{name} {fmt} -> sRGB vs ImageCms", got[..., :3], want, 3, 0.5, p99_tol=2)
-                raw, _ = decode(cli, tmp, data, f"{name}-{fmt}-ignore", "ignore")
                 checks.check_close(f"{name} {fmt} ignore = stored", raw[..., :3], np.asarray(stored), 0, 0)
             else:
-                checks.check_close(f"{name} {fmt} -> sRGB vs ImageCms", got[..., :3], want, JPEG_MAX, JPEG_MEAN,
-                                   p99_tol=JPEG_P99)
+                # and the whole decode against Pillow's (libjpeg-turbo) decode + ImageCms, 99 % within ±3
+                pil = np.asarray(ImageCms.profileToProfile(Image.open(io.BytesIO(data)), prof, srgb(), renderingIntent=intent,
+                                                           outputMode="RGB"))
+                share = (np.abs(got[..., :3].astype(int) - pil.astype(int)) <= 3).mean()
+                checks.report(f"{name} {fmt} whole decode vs Pillow+ImageCms", share >= 0.99, f"{share * 100:.2f} % within ±3 (>= 99 %)")
         # The conversion is not a no-op (guards against a test that cannot fail).
         diff = np.abs(np.asarray(stored).astype(int) - np.asarray(photo).astype(int)).mean()
         checks.report(f"{name} differs from sRGB", diff > 1.0, f"mean |stored - sRGB| {diff:.2f} > 1")
