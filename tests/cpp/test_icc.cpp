@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "check.h"
+#include "test_images.h"
 #include "codec/decode.h"
 #include "codec/icc_extract.h"
 #include "color/icc_builtin.h"
@@ -23,19 +24,7 @@ using namespace pixelpipe::color;
 
 namespace {
 
-std::vector<uint8_t> read_file(const std::string &path) {
-    std::vector<uint8_t> out;
-    FILE *f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        std::fprintf(stderr, "cannot open %s\n", path.c_str());
-        return out;
-    }
-    uint8_t buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
-    std::fclose(f);
-    return out;
-}
+using test_images::read_file;
 
 void check_colorants(const IccProfile &p, const double want[3][3], double tol) {
     for (size_t i = 0; i < 3; ++i)
@@ -196,6 +185,29 @@ void extraction(const std::string &root) {
     CHECK(a.ok() && b.ok() && std::memcmp(a.value().image.data(), b.value().image.data(), a.value().image.size_bytes()) == 0);
 }
 
+// Without a profile: the naive conversion R = 255 (1 - C)(1 - K), stated in icc_lcms.h; Adobe
+// files store 255 - ink. With a non-CMYK profile: naive too, with a warning.
+void cmyk_without_profile() {
+    const uint8_t ink[8] = {0, 0, 0, 0, 51, 102, 153, 204};  // white; C .2 M .4 Y .6 K .8
+    const uint8_t adobe[8] = {255, 255, 255, 255, 204, 153, 102, 51};
+    for (bool inverted : {false, true}) {
+        std::string warning = "unset";
+        auto img = cmyk_to_srgb(inverted ? adobe : ink, 2, 1, inverted, nullptr, 0, &warning);
+        CHECK(img.ok() && warning.empty());
+        if (!img.ok()) continue;
+        const uint8_t *p = img.value().data();
+        CHECK(p[0] == 255 && p[1] == 255 && p[2] == 255 && p[3] == 255);
+        CHECK_NEAR(p[4], 255 * 0.8 * 0.2, 0.51);
+        CHECK_NEAR(p[5], 255 * 0.6 * 0.2, 0.51);
+        CHECK_NEAR(p[6], 255 * 0.4 * 0.2, 0.51);
+        CHECK(p[7] == 255);
+    }
+    std::string warning;
+    const auto &rgb = srgb_profile_bytes();
+    auto img = cmyk_to_srgb(ink, 2, 1, false, rgb.data(), rgb.size(), &warning);
+    CHECK(img.ok() && warning.find("not a CMYK profile") != std::string::npos);
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -206,5 +218,6 @@ int main(int argc, char **argv) {
     curves();
     p3_conversion_vs_css_matrix();
     extraction(root);
+    cmyk_without_profile();
     return check_summary();
 }
