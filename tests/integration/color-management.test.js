@@ -92,6 +92,24 @@ describeWithEngine('colour management: embedded profiles → sRGB (oracle: sharp
     expect(warnings.join('\n')).toMatch(/ICC profile ignored: truncated/);
   });
 
+  test("processForExport iccProfile 'p3': sharp reads a Display P3 profile and converts back to the same sRGB within ±2", async () => {
+    const photo = readTestdata(PHOTO);
+    const srgb = new Uint8Array(await sharp(photo).ensureAlpha().raw().toBuffer());
+    for (const format of ['png', 'jpeg', 'webp']) {
+      const options = format === 'png' ? { iccProfile: 'p3' } : { iccProfile: 'p3', quality: 100, ...(format === 'jpeg' ? { chromaSubsampling: '4:4:4' } : { lossless: true }) };
+      const out = await services.st.processForExport(photo, format, options);
+      const meta = await sharp(out).metadata();
+      expect([format, new TextDecoder('utf-16be').decode(meta.icc).includes('Display P3')]).toEqual([format, true]);
+      const back = await srgbBySharp(out);
+      expect([format, agreement(back, srgb, format === 'jpeg' ? 3 : 2).share >= 0.99]).toEqual([format, true]);
+    }
+    // The default output says sRGB: PNG sRGB chunk, JPEG an sRGB profile sharp reads.
+    const png = await services.st.processForExport(photo, 'png', {});
+    expect(Buffer.from(png).indexOf('sRGB', 0, 'latin1')).toBeGreaterThan(0);
+    const jpeg = await services.st.processForExport(photo, 'jpeg', {});
+    expect(new TextDecoder('utf-16be').decode((await sharp(jpeg).metadata()).icc)).toContain('sRGB');
+  });
+
   test('invalid colorManagement values are rejected', async () => {
     await expect(services.st.applyColorTransformations(readTestdata(PHOTO), identity, { colorManagement: 'p3' }))
       .rejects.toMatchObject({ name: 'InvalidConfigurationError' });
