@@ -56,7 +56,7 @@ describeWithEngine('colour management: embedded profiles → sRGB (oracle: sharp
         expect(r.share).toBeGreaterThanOrEqual(0.99);
         // 'ignore' keeps the stored wide-gamut pixels, which are visibly different (the test can fail).
         const raw = await services[build].applyColorTransformations(wide, identity, { format: 'raw', colorManagement: 'ignore' });
-        const stored = new Uint8Array(await sharp(wide).ensureAlpha().raw().toBuffer());
+        const stored = new Uint8Array(await sharp(wide).keepIccProfile().ensureAlpha().raw().toBuffer()); // as stored: no conversion
         expect(agreement(raw.data, stored, 0).share).toBe(1);
         expect(agreement(raw.data, want, 2).share).toBeLessThan(0.9);
       });
@@ -69,7 +69,7 @@ describeWithEngine('colour management: embedded profiles → sRGB (oracle: sharp
     const svc = await ImageProcessingService.create({ build: 'st', workers: 1, colorManagement: 'ignore', cache });
     try {
       const wide = await sharp(readTestdata(PHOTO)).withIccProfile('p3').png().toBuffer();
-      const stored = new Uint8Array(await sharp(wide).ensureAlpha().raw().toBuffer());
+      const stored = new Uint8Array(await sharp(wide).keepIccProfile().ensureAlpha().raw().toBuffer()); // as stored: no conversion
       const a = await svc.applyColorTransformations(wide, identity, { format: 'raw' });
       const b = await svc.applyColorTransformations(wide, identity, { format: 'raw', colorManagement: 'convert' });
       expect(agreement(a.data, stored, 0).share).toBe(1);
