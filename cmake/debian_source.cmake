@@ -10,13 +10,15 @@
 # systems probe the compiler, and libjpeg-turbo's probe writes SIZEOF_SIZE_T 9 under emscripten).
 #
 # Targets: pp_deflate (libdeflate), pp_jpeg (libjpeg-turbo, no SIMD assembly: nasm x86 only),
-# pp_webp (libwebp encoder + decoder + sharpyuv, which the 1.2.4 encoder calls; no tools).
+# pp_webp (libwebp encoder + decoder + sharpyuv, which the 1.2.4 encoder calls; no tools),
+# pp_lcms2 (Little CMS 2: CMYK and LUT-based ICC profiles, src/color/icc_lcms.cpp).
 
 # The pinned versions (source package = Debian version). scripts/setup.mjs reads this list.
 set(PIXELPIPE_DEBIAN_SOURCES
     "libdeflate=1.14-1"
     "libjpeg-turbo=1:2.1.5-2"
-    "libwebp=1.2.4-0.2+deb12u1")
+    "libwebp=1.2.4-0.2+deb12u1"
+    "lcms2=2.14-2+deb12u1")
 set(PIXELPIPE_DEBIAN_SRC_CACHE "${PROJECT_SOURCE_DIR}/build/debian-src" CACHE PATH
     "where scripts/setup.mjs put the Debian source packages (apt-get source --download-only)")
 
@@ -134,3 +136,9 @@ if (EMSCRIPTEN)
   # reports them available under EMSCRIPTEN from these compile flags (no runtime check).
   target_compile_options(pp_webp PRIVATE -msse4.1)
 endif ()
+
+# ---- Little CMS 2: ICC transforms for LUT-based profiles (CMYK, mAB/mBA, Lab PCS) ---------------
+pixelpipe_debian_source(lcms2 LCMS2_DIR)
+file(GLOB PP_LCMS2_SOURCES "${LCMS2_DIR}/src/*.c")
+pixelpipe_codec_library(pp_lcms2 ${PP_LCMS2_SOURCES})
+target_include_directories(pp_lcms2 SYSTEM PUBLIC "${LCMS2_DIR}/include")

@@ -386,12 +386,17 @@ export class ImageProcessingService {
     }
     const hashMs = now() - hashStart;
     throwIfAborted(call.signal);
+    // Decode hints change the decoded pixels, so they are part of the result cache's key and of
+    // the worker store's key (js/worker/store.js); the default adds nothing to either.
+    const colorManagement = call.colorManagement ?? this.#options.colorManagement;
+    const hints = colorManagement === 'convert' ? undefined : { colorManagement };
+    for (const input of inputs) input.hints = hints;
 
     let key;
     if (cache) {
       key = await cacheKey({
         operation, inputHashes: inputs.map((i) => i.hash), version, group: call.cacheKey,
-        request: { ...prepared.request, raw: inputs.map((i) => [i.rawWidth, i.rawHeight]) },
+        request: { ...prepared.request, raw: inputs.map((i) => [i.rawWidth, i.rawHeight]), ...hints },
       });
       const hit = await readCached(cache, key, this.#logger);
       throwIfAborted(call.signal);
@@ -410,7 +415,7 @@ export class ImageProcessingService {
         let bytes = i.bytes;
         if (i.handle) bytes = withSources ? i.handle.source.bytes.slice() : undefined;
         else if (i.keep) bytes = i.bytes.slice(); // load(): the handle keeps i.bytes for a resend
-        return { bytes, rawWidth: i.rawWidth, rawHeight: i.rawHeight, hash: i.reuse ? i.hash : undefined };
+        return { bytes, rawWidth: i.rawWidth, rawHeight: i.rawHeight, hash: i.reuse ? i.hash : undefined, hints: i.hints };
       });
       return this.#pool.run(method.worker, { inputs: wire, request: prepared.request, limits, maxMemoryBytes }, {
         transfer: wire.filter((w) => w.bytes && !isShared(w.bytes.buffer)).map((w) => w.bytes.buffer),
@@ -457,22 +462,24 @@ export class ImageProcessingService {
       hash: input.hash,
       source: { bytes: input.bytes, rawWidth: input.rawWidth, rawHeight: input.rawHeight },
       released: false,
-      release: () => this.#releaseHandle(input.hash),
+      release: () => this.#releaseHandle(input.hash, input.hints),
     };
     const handle = new ImageHandle(info, internal);
     handleRegistry.register(handle, internal.release, handle);
     return handle;
   }
 
-  #releaseHandle(hash) {
+  #releaseHandle(hash, hints) {
     if (this.#disposed) return;
-    this.#pool.run('release', { hash }, { affinity: hash, timeoutMs: 10_000 }).catch(() => {});
+    this.#pool.run('release', { hash, hints }, { affinity: hash, timeoutMs: 10_000 }).catch(() => {});
   }
 
   #logTimings(operation, summary, value, { readMs, hashMs, inputs, timings, startedAt }) {
     const t = value.timings ?? {};
     const images = value.images ?? [];
     const first = images[0];
+    // Decode warnings (an ICC profile that was damaged and ignored): the pixels are as stored.
+    for (const w of images.flatMap((i) => i.warnings ?? [])) this.#logger.warn(`pixelpipe: ${operation}: ${w}`);
     // "messaging" = worker round trip minus the worker's own time (postMessage both ways,
     // transfer, and waiting for the worker's event loop).
     const messaging = timings.runMs !== undefined && t.workerMs !== undefined ? Math.max(0, timings.runMs - t.workerMs) : undefined;

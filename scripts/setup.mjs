@@ -49,7 +49,7 @@ function installDebianPackages() {
   sudoRun('apt-get', ['install', '-y', '-qq', ...missing]);
 }
 
-// The codec sources (libdeflate, libjpeg-turbo, libwebp) at the versions pinned in
+// The codec sources (libdeflate, libjpeg-turbo, libwebp, lcms2) at the versions pinned in
 // cmake/debian_source.cmake, downloaded once into build/debian-src (the module unpacks them).
 function fetchDebianSources() {
   const module = readFileSync(path.join(root, 'cmake', 'debian_source.cmake'), 'utf8');

@@ -3,6 +3,9 @@
 // (`options`: parameter specs as in operations.js). Validation (js/config/call-options.js), the
 // types and the docs follow it, so a method's option is declared in one place.
 
+/** What decode does with an embedded ICC profile (README "Colour management"). */
+export const COLOR_MANAGEMENT = ['convert', 'ignore', 'preserve'];
+
 /** Options every method accepts (checked by js/config/call-options.js). */
 export const COMMON_CALL_OPTIONS = {
   cacheKey: { type: 'string', doc: 'Names the cache entry group (see invalidate()); with a cache the inputs are always hashed.' },
@@ -10,6 +13,10 @@ export const COMMON_CALL_OPTIONS = {
   transfer: { type: 'boolean', default: false, doc: 'Hand the input buffer(s) to the worker without a copy (they are detached).' },
   timeoutMs: { type: 'number', doc: 'Overrides operationTimeoutMs for this call.' },
   onProgress: { type: 'function', doc: 'Called with { completed, total, step } as the work advances.' },
+  colorManagement: {
+    type: 'enum', values: COLOR_MANAGEMENT,
+    doc: "Embedded ICC profiles: 'convert' to sRGB, 'ignore' (pixels as stored), 'preserve' (as stored, profile kept for keepIccProfile). Default: create()'s colorManagement ('convert').",
+  },
 };
 
 /** Options of methods that return an image: the output format and its encoder options (formats.js). */
@@ -83,7 +90,11 @@ export const methods = {
         type: 'color',
         doc: "Flatten translucent pixels onto this colour first (any format; jpeg and svg take it as their own `background`, white by default).",
       },
-      stripMetadata: { type: 'boolean', default: true, snake: 'strip_metadata', doc: 'Drop EXIF and XMP (the only behaviour today: copying them through is not implemented).' },
+      stripMetadata: { type: 'boolean', default: true, snake: 'strip_metadata', doc: 'Drop EXIF and XMP (the only behaviour today: copying them through is not implemented). ICC profiles are independent of it.' },
+      iccProfile: {
+        type: 'enum', values: ['srgb', 'p3'], default: 'srgb', snake: 'icc_profile',
+        doc: "Output colour space (png, jpeg, webp): 'srgb' (PNG sRGB chunk, compact sRGB profile in JPEG/WebP) or 'p3' (converted to Display P3, its profile embedded).",
+      },
     },
   },
   load: {

@@ -24,7 +24,7 @@ export function validateCallOptions(name, options, { encodable, path = 'options'
       });
     }
   }
-  const { cacheKey, signal, transfer = false, timeoutMs, onProgress } = options;
+  const { cacheKey, signal, transfer = false, timeoutMs, onProgress, colorManagement } = options;
   if (cacheKey !== undefined && !is.string(cacheKey)) throw is.invalidParameterError(`${path}.cacheKey`, 'non-empty string', cacheKey);
   if (signal !== undefined && !is.abortSignal(signal)) throw is.invalidParameterError(`${path}.signal`, 'AbortSignal', signal);
   if (!is.bool(transfer)) throw is.invalidParameterError(`${path}.transfer`, 'boolean', transfer);
@@ -32,8 +32,10 @@ export function validateCallOptions(name, options, { encodable, path = 'options'
     throw is.invalidParameterError(`${path}.timeoutMs`, 'positive number (Infinity = no limit)', timeoutMs);
   }
   if (onProgress !== undefined && !is.fn(onProgress)) throw is.invalidParameterError(`${path}.onProgress`, 'function', onProgress);
+  if (colorManagement !== undefined) checkValue(COMMON_CALL_OPTIONS.colorManagement, colorManagement, `${path}.colorManagement`);
   const call = { cacheKey, signal, transfer, timeoutMs };
   if (onProgress !== undefined) call.onProgress = onProgress;
+  if (colorManagement !== undefined) call.colorManagement = colorManagement;
 
   const method = resolveOptions(entry.options, options, path);
   const output = entry.output ? normaliseOutput(options, path, { available: encodable }) : undefined;

@@ -2,6 +2,7 @@
 // format as variation configs; returns them with defaults applied. (Per-call options: call-options.js.)
 import * as is from './is.js';
 import { InvalidConfigurationError } from '../errors.js';
+import { COLOR_MANAGEMENT } from '../catalogue/methods.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'];
 
@@ -19,6 +20,7 @@ export const SERVICE_DEFAULTS = Object.freeze({
   build: 'auto',
   threadStartTimeoutMs: 10_000, // the threaded build must start its threads within this, else st
   logger: undefined, // silent
+  colorManagement: 'convert', // embedded ICC profiles → sRGB ('ignore' | 'preserve': pixels as stored)
 });
 
 /** create() options → a full options object. */
@@ -42,6 +44,9 @@ export function validateServiceOptions(options = {}) {
   positiveNumber(o.threadStartTimeoutMs, `${path}.threadStartTimeoutMs`, true);
   if (o.workers !== undefined) positiveInteger(o.workers, `${path}.workers`);
   if (o.threads !== undefined) positiveInteger(o.threads, `${path}.threads`);
+  if (!is.inArray(o.colorManagement, COLOR_MANAGEMENT)) {
+    throw is.invalidParameterError(`${path}.colorManagement`, "one of 'convert', 'ignore', 'preserve'", o.colorManagement);
+  }
   if (!is.inArray(o.build, ['auto', 'mt', 'st'])) throw is.invalidParameterError(`${path}.build`, "one of 'auto', 'mt', 'st'", o.build);
   if (o.logger !== undefined && !(o.logger && LOG_LEVELS.every((level) => is.fn(o.logger[level])))) {
     throw is.invalidParameterError(`${path}.logger`, 'an object with debug, info, warn and error functions', o.logger);

@@ -37,6 +37,7 @@ export default {
     }
     // Unknown keys are named against the format's own options (output-options.js).
     const output = normaliseOutput({ format, formatOptions: encoder }, 'exportOptions', { available: encodable, optionsPath: path });
+    if (options.iccProfile === 'p3') output.iccProfile = 'p3'; // encode_output converts and embeds (src/pipeline/output.cpp)
     const steps = [];
     if (options.maxWidth || options.maxHeight) {
       steps.push({

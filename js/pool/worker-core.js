@@ -22,7 +22,7 @@ let host; // { instantiate(build), readFile(url) }: the entry file's
 /**
  * One task: payload { inputs, request, limits, maxMemoryBytes } → acquire the inputs → the
  * method's handler → settle the inputs (keep for reuse, pin, or free).
- * value: the handler's value plus { images: [{ width, height, format, reused }], timings }.
+ * value: the handler's value plus { images: [{ width, height, format, reused, warnings? }], timings }.
  */
 async function runTask(module, method, payload, progress) {
   if (method === 'release') {
@@ -52,7 +52,9 @@ async function runTask(module, method, payload, progress) {
   const sum = (key) => images.reduce((s, im) => s + (im[key] ?? 0), 0);
   const value = {
     ...result.value,
-    images: images.map((im) => ({ width: im.width, height: im.height, format: im.format, reused: !im.fresh })),
+    images: images.map((im) => ({
+      width: im.width, height: im.height, format: im.format, reused: !im.fresh, ...(im.fresh && im.warnings ? { warnings: im.warnings } : {}),
+    })),
     timings: {
       ...result.value?.timings, decodeMs: sum('decodeMs'), copyInMs: sum('copyInMs'), acquireMs: acquiredMs, workerMs: now() - started,
     },

@@ -186,7 +186,12 @@ export interface ServiceOptions {
   build?: 'auto' | 'mt' | 'st';
   /** Default: silent. */
   logger?: Logger;
+  /** Embedded ICC profiles on decode. Default 'convert' (to sRGB); a call's colorManagement overrides it. */
+  colorManagement?: ColorManagement;
 }
+
+/** 'convert': embedded ICC profile → sRGB; 'ignore': pixels as stored; 'preserve': as stored, profile kept. */
+export type ColorManagement = 'convert' | 'ignore' | 'preserve';
 
 export interface Progress {
   completed: number;
@@ -205,6 +210,8 @@ export interface CallOptions {
   transfer?: boolean;
   /** Overrides operationTimeoutMs for this call. */
   timeoutMs?: number;
+  /** Overrides create()'s colorManagement for this call (part of the cache key). */
+  colorManagement?: ColorManagement;
 }
 
 /** Options of methods that return one image. */
@@ -324,7 +331,7 @@ export interface Analysis {
   stats?: { channels: { min: number; max: number; mean: number; stdev: number }[]; isOpaque: boolean };
   metadata?: {
     format: string; width: number; height: number; orientation: number; uprightWidth: number; uprightHeight: number;
-    hasAlpha: boolean; bitDepth: number; icc: { description: string; colorSpace: string } | null; exif: Record<string, unknown> | null;
+    hasAlpha: boolean; bitDepth: number; icc: { description: string | null; colorSpace: string | null; class: string | null } | null; exif: Record<string, unknown> | null;
   };
   smartCrop?: { left: number; top: number; width: number; height: number; score: number };
 }

@@ -623,10 +623,14 @@ export interface MethodOptionsMap {
     target_size_bytes?: number;
     /** Flatten translucent pixels onto this colour first (any format; jpeg and svg take it as their own `background`, white by default). */
     background?: Color;
-    /** Drop EXIF and XMP (the only behaviour today: copying them through is not implemented). Default: true. */
+    /** Drop EXIF and XMP (the only behaviour today: copying them through is not implemented). ICC profiles are independent of it. Default: true. */
     stripMetadata?: boolean;
     /** Same as stripMetadata. */
     strip_metadata?: boolean;
+    /** Output colour space (png, jpeg, webp): 'srgb' (PNG sRGB chunk, compact sRGB profile in JPEG/WebP) or 'p3' (converted to Display P3, its profile embedded). Range: srgb | p3. Default: "srgb". */
+    iccProfile?: 'srgb' | 'p3';
+    /** Same as iccProfile. */
+    icc_profile?: 'srgb' | 'p3';
   };
   load: {};
 }

@@ -37,10 +37,12 @@ export function probeAt(Module, ptr, len) {
 
 /**
  * Decodes the bytes at ptr into the module's image store (ptr stays the caller's to free).
- * options: `{ shrink?: 1|2|4|8 }` (JPEG shrink-on-load; other formats decode at full size).
+ * options: `{ shrink?: 1|2|4|8, colorManagement?: 'convert' | 'ignore' | 'preserve' }` (JPEG
+ * shrink-on-load, other formats decode at full size; colour: 'convert' = embedded ICC profile → sRGB).
  */
 export function decodeAt(Module, ptr, len, limits, options = {}) {
-  const result = call(() => Module.decodeImage(ptr, len, limits, options.shrink > 1 ? { shrink: options.shrink } : {}));
+  const wire = { ...(options.shrink > 1 ? { shrink: options.shrink } : {}), colorManagement: options.colorManagement ?? 'convert' };
+  const result = call(() => Module.decodeImage(ptr, len, limits, wire));
   if (!result.ok) throw engineError(result);
   return stored(result);
 }
@@ -58,6 +60,7 @@ export function adoptAt(Module, ptr, width, height, limits) {
 const stored = (r) => ({
   handle: r.handle, width: r.width, height: r.height, bytes: r.bytes, format: r.format, decodeMs: r.decodeMs,
   shrink: r.shrink ?? 1,
+  warnings: r.warnings?.length ? r.warnings : undefined, // e.g. an ICC profile that was ignored
   meta: typeof r.metadata === 'string' ? decodeFacts(r) : undefined, // analyzeImage's 'metadata'
 });
 

@@ -82,7 +82,7 @@ function decode(module, job, limits) {
     job.done = true; // adoptImage owns ptr on every path
     image = api.adoptAt(module, ptr, input.rawWidth, input.rawHeight, limits);
   } else {
-    image = api.decodeAt(module, ptr, len, limits, { shrink: job.hints?.shrink });
+    image = api.decodeAt(module, ptr, len, limits, { shrink: job.hints?.shrink, colorManagement: job.hints?.colorManagement });
     job.done = true;
     api.free(module, ptr);
   }

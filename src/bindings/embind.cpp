@@ -31,17 +31,26 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
 }
 
 // Decode and keep: {ok, handle, width, height, format, decodeMs, bytes, shrink, sourceWidth,
-// sourceHeight}. options_js: {shrink?: 1|2|4|8} (JPEG shrink-on-load; `shrink` in the result is
-// the factor applied, sourceWidth × sourceHeight the file's upright full size). The bytes at ptr
+// sourceHeight, warnings}. options_js: {shrink?: 1|2|4|8, colorManagement?: 'convert' | 'ignore' |
+// 'preserve'} (JPEG shrink-on-load: `shrink` in the result is the factor applied, sourceWidth ×
+// sourceHeight the file's upright full size; colour: codec::ColorManagement). The bytes at ptr
 // stay the caller's (JS copied them in once for the probe and this decode, and frees them after).
 val decode_image(double ptr, double len, val limits_js, val options_js) {
     const Limits limits = limits_from_js(limits_js);
     codec::DecodeOptions opts;
     if (options_js.typeOf().as<std::string>() == "object" && !options_js["shrink"].isUndefined())
         opts.shrink = options_js["shrink"].as<int>();
+    if (options_js.typeOf().as<std::string>() == "object" && !options_js["colorManagement"].isUndefined()) {
+        const std::string cm = options_js["colorManagement"].as<std::string>();
+        opts.color = cm == "ignore"     ? codec::ColorManagement::Ignore
+                     : cm == "preserve" ? codec::ColorManagement::Preserve
+                                        : codec::ColorManagement::Convert;
+    }
     const auto t0 = std::chrono::steady_clock::now();
     auto decoded = codec::decode_image(as_ptr(ptr), size_t(len), limits, opts);
     if (!decoded.ok()) return error_to_js(decoded.status());
+    val warnings = val::array();
+    for (const std::string &w : decoded.value().warnings) warnings.call<void>("push", w);
     const std::string format = decoded.value().format;
     const int orientation = decoded.value().orientation;
     const int shrink = decoded.value().shrink_applied;
@@ -60,6 +69,7 @@ val decode_image(double ptr, double len, val limits_js, val options_js) {
     r.set("shrink", shrink);
     r.set("sourceWidth", source_width);
     r.set("sourceHeight", source_height);
+    r.set("warnings", warnings);
     r.set("handle", pipeline::store_image(img.take()));
     return r;
 }

@@ -5,7 +5,8 @@
 //   pixelpipe_native composite REQUEST.json OUT.ppraw [--repeat N]   (cli/composite_cmd.h)
 //   pixelpipe_native measure-text FONT SIZE MAX_WIDTH LINE_HEIGHT TEXT
 //   pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--opt key=value ...] [--repeat N]
-//                    [--max-pixels N] [--max-side N] [STEP ...]
+//                    [--max-pixels N] [--max-side N] [--shrink 1|2|4|8]
+//                    [--color-management convert|ignore|preserve] [STEP ...]
 //   pixelpipe_native analyze IN --types colors,quality,... [--palette-size N] [--aspect-ratio R]
 //                    [--source-format F] [--saliency-out FILE] [--repeat N]
 //   pixelpipe_native metadata FILE  (bit depth, alpha, ICC, EXIF from the header: codec/metadata.h)
@@ -69,7 +70,8 @@ int usage() {
                  "       pixelpipe_native composite REQUEST.json OUT.ppraw [--repeat N]\n"
                  "       pixelpipe_native measure-text FONT SIZE MAX_WIDTH LINE_HEIGHT TEXT\n"
                  "       pixelpipe_native run IN OUT [--format raw|png|jpeg] [--quality Q] [--opt key=value ...] [--repeat N]\n"
-                 "                        [--max-pixels N] [--max-side N] [--shrink 1|2|4|8] [STEP ...]\n"
+                 "                        [--max-pixels N] [--max-side N] [--shrink 1|2|4|8]\n"
+                 "                        [--color-management convert|ignore|preserve] [STEP ...]\n"
                  "       pixelpipe_native analyze IN --types colors,quality,... [--palette-size N]\n"
                  "                        [--aspect-ratio R] [--source-format F] [--saliency-out FILE] [--repeat N]\n"
                  "       pixelpipe_native metadata FILE\n"
@@ -94,7 +96,7 @@ int cmd_run(int argc, char **argv) {
     variant.id = "out";
     variant.output.op = "raw";
     Limits limits;
-    codec::DecodeOptions decode;  // --shrink: JPEG shrink-on-load
+    codec::DecodeOptions decode;  // --shrink (JPEG shrink-on-load), --color-management
     int repeat = 1;
     for (int i = 4; i < argc; ++i) {
         const std::string a = argv[i];
@@ -111,7 +113,12 @@ int cmd_run(int argc, char **argv) {
         else if (a == "--max-pixels") limits.max_pixels = std::strtoull(next(), nullptr, 10);
         else if (a == "--max-side") limits.max_side = std::atoi(next());
         else if (a == "--shrink") decode.shrink = std::atoi(next());
-        else variant.steps.push_back(parse_step(a));
+        else if (a == "--color-management") {
+            const std::string m = next();
+            if (m != "convert" && m != "ignore" && m != "preserve") return usage();
+            decode.color = m == "ignore" ? codec::ColorManagement::Ignore
+                           : m == "preserve" ? codec::ColorManagement::Preserve : codec::ColorManagement::Convert;
+        } else variant.steps.push_back(parse_step(a));
     }
     std::vector<uint8_t> bytes;
     if (!cli::read_file(in.c_str(), bytes)) {
@@ -136,6 +143,7 @@ int cmd_run(int argc, char **argv) {
         if (!result.ok()) return fail(result.status());
         best_ms = std::min(best_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
+    for (const std::string &w : result.value().warnings) std::fprintf(stderr, "WARNING: %s\n", w.c_str());
     const auto &o = result.value().outputs.at(0);
     std::vector<uint8_t> header;
     if (o.format == "raw") {

@@ -14,6 +14,7 @@
 //      Radiance HDR is tone-mapped by stb (gamma 2.2, scale 1.0, clamp);
 //   5. JPEG only (jpeg_decode.h does 3 and 4 itself, at the requested shrink): apply the EXIF
 //      orientation.
+//   6. colour management (color_manage.h): embedded profile -> sRGB, per DecodeOptions::color.
 #include "codec/decode.h"
 
 #include <cstdio>
@@ -23,6 +24,7 @@
 #include <cstring>
 #include <string>
 
+#include "codec/color_manage.h"
 #include "codec/exif.h"
 #include "codec/jpeg_decode.h"
 #include "codec/jpeg_tables.h"
@@ -584,6 +586,9 @@ Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits
         r.value().source_width = r.value().image.width();
         r.value().source_height = r.value().image.height();
     }
+    if (!r.ok()) return r;
+    Status st = apply_color_management(r.value(), data, size, opts.color);
+    if (!st.is_ok()) return st;
     return r;
 }
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/image.h"
 #include "core/limits.h"
@@ -18,6 +19,16 @@ struct DecodedImage {
     int shrink_applied = 1;  // the shrink-on-load factor the decoder used (1 unless JPEG)
     int source_width = 0;    // the file's full size, upright (orientation applied, before any shrink):
     int source_height = 0;   // what results report as the input's size
+    std::vector<uint8_t> icc_profile;  // the embedded ICC profile as found (for keepIccProfile); empty: none
+    bool color_converted = false;      // the pixels were converted from icc_profile's space to sRGB
+    std::vector<std::string> warnings; // e.g. a damaged profile that was ignored
+};
+
+// What decode does with an embedded colour profile (js-api: colorManagement).
+enum class ColorManagement {
+    Convert,   // to sRGB (default): every operation sees the colours a colour-managed viewer shows
+    Ignore,    // pixels as stored, profile dropped (the decoder's raw output)
+    Preserve,  // pixels as stored, profile kept in DecodedImage::icc_profile for export
 };
 
 // How to decode. Fields are hints a format may ignore; DecodedImage says what was applied.
@@ -25,6 +36,7 @@ struct DecodeOptions {
     // Shrink-on-load: 1, 2, 4 or 8. JPEG decodes at 1/shrink in the DCT domain (each side rounded
     // up); the other formats ignore it and decode at full size.
     int shrink = 1;
+    ColorManagement color = ColorManagement::Convert;
 };
 
 struct ImageInfo {
@@ -40,7 +52,7 @@ Result<ImageInfo> probe_image(const uint8_t *data, size_t size);
 // Decodes the first frame (JPEG with libjpeg-turbo, jpeg_decode.h; WebP with libwebp; the rest
 // with stb_image). Errors: UNSUPPORTED_FORMAT (unknown bytes, or a format we do not implement),
 // IMAGE_TOO_LARGE (from the header, before allocating), DECODE_FAILED (damaged), OUT_OF_MEMORY,
-// INVALID_ARGUMENT (a shrink other than 1, 2, 4, 8).
+// INVALID_ARGUMENT (a shrink other than 1, 2, 4, 8). Colour: see DecodeOptions::color and color_manage.h.
 Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits &limits,
                                   const DecodeOptions &opts = {});
 

@@ -192,6 +192,7 @@ Result<VariationsResult> process_variations(const uint8_t *data, size_t size, co
     }
     r.value().decode_ms = decode_ms;
     r.value().source_format = decoded.value().format;
+    r.value().warnings = std::move(decoded.value().warnings);
     return r;
 }
 

@@ -37,6 +37,7 @@ struct VariationsResult {
     int source_height = 0;
     std::string source_format;  // "raw" when the input was pixels
     double decode_ms = 0;
+    std::vector<std::string> warnings;  // from the decoder (e.g. an ICC profile it ignored)
 };
 
 // Runs all variants on an already decoded image. On failure the Status names the variant and

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "check.h"
+#include "test_images.h"
 #include "codec/decode.h"
 #include "codec/encoders/registry.h"
 #include "codec/exif.h"
@@ -22,19 +23,7 @@ namespace {
 
 std::string g_root;
 
-std::vector<uint8_t> read_file(const std::string &path) {
-    std::vector<uint8_t> out;
-    FILE *f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        std::fprintf(stderr, "cannot open %s\n", path.c_str());
-        return out;
-    }
-    uint8_t buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
-    std::fclose(f);
-    return out;
-}
+using test_images::read_file;
 
 std::vector<std::string> list_dir(const std::string &dir) {
     std::vector<std::string> names;

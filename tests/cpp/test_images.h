@@ -3,14 +3,32 @@
 #pragma once
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "core/image.h"
 #include "reference/rgba.h"
 
 namespace test_images {
+
+// A whole file (empty, with a message, when it cannot be opened).
+inline std::vector<uint8_t> read_file(const std::string &path) {
+    std::vector<uint8_t> out;
+    FILE *f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        std::fprintf(stderr, "cannot open %s\n", path.c_str());
+        return out;
+    }
+    uint8_t buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
+    std::fclose(f);
+    return out;
+}
 
 // Uniform noise in every channel; alpha random too, or opaque.
 inline ref::Rgba random_image(int w, int h, uint32_t seed, bool random_alpha) {

@@ -81,7 +81,9 @@ def parse_provenance(path):
 def run_cli(cli, path, out):
     t0 = time.monotonic()
     try:
-        p = subprocess.run([cli, "run", path, out], capture_output=True, timeout=TIMEOUT_S)
+        # Pinned to 'ignore': this tests the decoder against decoders that do not colour-manage
+        # (Pillow without ImageCms); colour management has its own oracle (test_icc_oracle.py).
+        p = subprocess.run([cli, "run", path, out, "--color-management", "ignore"], capture_output=True, timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired:
         return None, "", time.monotonic() - t0
     return p.returncode, p.stderr.decode(errors="replace").strip(), time.monotonic() - t0

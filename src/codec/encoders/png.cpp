@@ -16,17 +16,20 @@
 #include "libdeflate.h"
 
 namespace pixelpipe::codec {
-namespace {
 
-using Bytes = std::vector<uint8_t>;
-
-void chunk(Bytes &png, const char type[4], const uint8_t *data, size_t size) {
+void append_png_chunk(std::vector<uint8_t> &png, const char type[4], const uint8_t *data, size_t size) {
     put_be32(png, uint32_t(size));
     const size_t start = png.size();
     png.insert(png.end(), type, type + 4);
     if (size) png.insert(png.end(), data, data + size);
     put_be32(png, libdeflate_crc32(0, png.data() + start, size + 4));
 }
+
+namespace {
+
+using Bytes = std::vector<uint8_t>;
+
+const auto chunk = append_png_chunk;
 
 // Strips of rows deflated independently (fast path). ~256 KB of filtered bytes per strip: big
 // enough that per-block Huffman headers cost < 0.1 %, small enough to stay in L2 and to give

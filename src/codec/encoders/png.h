@@ -23,6 +23,8 @@ struct PngOptions {
 };
 
 PngOptions read_png_options(ParamReader &reader);
+// Appends one chunk: length, type, data, CRC-32 (also used by icc_embed.cpp).
+void append_png_chunk(std::vector<uint8_t> &png, const char type[4], const uint8_t *data, size_t size);
 Result<std::vector<uint8_t>> encode_png(const Image &image, const PngOptions &options);
 
 }  // namespace pixelpipe::codec

@@ -1,0 +1,50 @@
+// icc_transform.cpp: tables for pp_icc_matrix_trc and the call (see icc_transform.h).
+#include "color/icc_transform.h"
+
+#include <cmath>
+#include <string>
+
+#include "color/color.h"
+#include "color/icc_builtin.h"
+#include "pp_icc_matrix_trc.h"
+
+namespace pixelpipe::color {
+namespace {
+
+// linear 0..1 (kIccOutLutSize steps) -> sRGB-encoded 8-bit code, rounded.
+struct SrgbOutLut {
+    uint8_t v[kIccOutLutSize];
+    SrgbOutLut() {
+        for (int i = 0; i < kIccOutLutSize; ++i) v[i] = to_u8(linear_to_srgb(float(double(i) / (kIccOutLutSize - 1))));
+    }
+};
+
+}  // namespace
+
+MatrixTrcTables build_matrix_trc(const IccProfile &src, const IccProfile &dst) {
+    static const SrgbOutLut srgb_out;  // thread-safe static init
+    MatrixTrcTables t;
+    for (size_t c = 0; c < 3; ++c)
+        for (int v = 0; v < 256; ++v) t.in_lut[c * 256 + size_t(v)] = float(src.trc[c].eval(v / 255.0));
+    // Gray: relative colorimetric keeps the luminance on the neutral axis, whose destination RGB is
+    // equal linear components: the identity.
+    Mat3 m{{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};
+    if (src.has_matrix_trc) m = mat_mul(mat_inverse(dst.to_pcs), src.to_pcs);
+    for (size_t r = 0; r < 3; ++r)
+        for (size_t k = 0; k < 3; ++k) t.matrix[r * 3 + k] = float(m[r][k]);
+    t.out_lut = srgb_out.v;
+    return t;
+}
+
+Status apply_matrix_trc(Image &img, const MatrixTrcTables &t) {
+    if (img.empty()) return Status::ok();
+    Halide::Runtime::Buffer<float, 2> in_lut(const_cast<float *>(t.in_lut.data()), 256, 3);
+    Halide::Runtime::Buffer<float, 2> matrix(const_cast<float *>(t.matrix.data()), 3, 3);
+    Halide::Runtime::Buffer<uint8_t, 1> out_lut(const_cast<uint8_t *>(t.out_lut), kIccOutLutSize);
+    auto buf = img.view();
+    const int err = pp_icc_matrix_trc(buf, in_lut, matrix, out_lut, buf);
+    if (err != 0) return Status::error(ErrorCode::INTERNAL, "pp_icc_matrix_trc failed (Halide error " + std::to_string(err) + ")");
+    return Status::ok();
+}
+
+}  // namespace pixelpipe::color
