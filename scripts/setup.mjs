@@ -21,7 +21,9 @@ const DEBIAN_PACKAGES = ['emscripten', 'libhalide14-0-dev', 'libstb-dev', 'cmake
   // WebKitWebDriver + MiniBrowser, which needs an X server: xvfb-run)
   'firefox-esr', 'webkit2gtk-driver', 'xvfb',
   // the fuzz targets (tests/fuzz, scripts/fuzz.mjs): clang with libFuzzer, ASan and UBSan
-  'clang', 'libclang-rt-14-dev'];
+  'clang', 'libclang-rt-14-dev',
+  // ICC profiles the colour-management tests convert with (Adobe RGB, e-sRGB, gray, CMYK: AGPL data, test use only)
+  'libgs-common'];
 
 function log(msg) { console.log(`[setup] ${msg}`); }
 

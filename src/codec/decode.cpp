@@ -26,6 +26,7 @@
 
 #include "codec/color_manage.h"
 #include "codec/exif.h"
+#include "codec/icc_extract.h"
 #include "codec/jpeg_decode.h"
 #include "codec/jpeg_tables.h"
 #include "codec/orient.h"
@@ -561,9 +562,17 @@ Result<DecodedImage> decode_any(const uint8_t *data, size_t size, const Limits &
 }
 
 Result<DecodedImage> decode_jpeg(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts) {
-    auto j = jpeg_decode(data, size, opts.shrink, limits, decode_budget_bytes(limits));
+    // A CMYK frame's profile is applied inside the decoder (before the naive rule would lose it).
+    EmbeddedColor color;
+    if (opts.color == ColorManagement::Convert) color = extract_embedded_color(data, size);
+    const bool cmyk_profile = color.icc.size() >= 20 && std::memcmp(color.icc.data() + 16, "CMYK", 4) == 0;
+    std::string warning;
+    auto j = jpeg_decode(data, size, opts.shrink, limits, decode_budget_bytes(limits), cmyk_profile ? color.icc.data() : nullptr,
+                         cmyk_profile ? color.icc.size() : 0, &warning);
     if (!j.ok()) return j.status();
     DecodedImage out;
+    if (!warning.empty()) out.warnings.push_back(warning);
+    out.color_converted = j.value().cmyk_managed;
     out.format = fmt_name(Fmt::Jpeg);
     out.source_channels = j.value().components == 1 ? 1 : 3;
     out.shrink_applied = opts.shrink;

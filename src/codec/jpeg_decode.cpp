@@ -8,6 +8,7 @@
 #include <string>
 
 #include "codec/jpeg_cmyk.h"
+#include "color/icc_lcms.h"
 #include "codec/libjpeg_errors.h"
 #include "jerror.h"
 
@@ -157,7 +158,7 @@ ErrorCode code_of(int msg_code) {
 }  // namespace
 
 Result<JpegDecoded> jpeg_decode(const uint8_t *data, size_t size, int shrink, const Limits &limits,
-                                uint64_t budget_bytes) {
+                                uint64_t budget_bytes, const uint8_t *cmyk_icc, size_t cmyk_icc_len, std::string *warning) {
     if (shrink != 1 && shrink != 2 && shrink != 4 && shrink != 8)
         return Status::error(ErrorCode::INVALID_ARGUMENT, "JPEG shrink-on-load factor must be 1, 2, 4 or 8, got " + std::to_string(shrink));
     if (!data || size == 0) return Status::error(ErrorCode::DECODE_FAILED, "JPEG decode failed: empty input");
@@ -175,6 +176,14 @@ Result<JpegDecoded> jpeg_decode(const uint8_t *data, size_t size, int shrink, co
     out.full_width = job.full_width;
     out.full_height = job.full_height;
     out.components = job.components;
+    if (job.cmyk && cmyk_icc && cmyk_icc_len) {
+        auto managed = color::cmyk_to_srgb(out.image.data(), job.width, job.height, job.adobe, cmyk_icc, cmyk_icc_len, warning);
+        if (managed.ok() && (!warning || warning->empty())) {
+            out.image = managed.take();
+            out.cmyk_managed = true;
+            return out;
+        }
+    }
     if (job.cmyk) cmyk_to_rgba(out.image.data(), job.width, job.height, job.adobe, out.image);
     return out;
 }

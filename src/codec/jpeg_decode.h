@@ -6,6 +6,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "core/image.h"
 #include "core/limits.h"
@@ -18,6 +19,7 @@ struct JpegDecoded {
     int full_width = 0;   // the frame's size in the file
     int full_height = 0;
     int components = 0;   // 1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK
+    bool cmyk_managed = false;  // a CMYK frame went through cmyk_icc
 };
 
 // shrink: 1, 2, 4 or 8 (else INVALID_ARGUMENT). The full size is checked against `limits` and the
@@ -26,7 +28,11 @@ struct JpegDecoded {
 // the same budget. Errors: DECODE_FAILED with libjpeg's message (also for data that ends early:
 // libjpeg would pad it with grey, we refuse it as Pillow and stb do), IMAGE_TOO_LARGE,
 // OUT_OF_MEMORY. libjpeg's other warnings (corrupt data it can resynchronise past) are ignored.
+// cmyk_icc: the file's CMYK profile, for a CMYK/YCCK frame: its samples go through Little CMS to
+// sRGB (color/icc_lcms.h); without one (or if it is unusable: `warning` says why) the naive rule
+// of jpeg_cmyk.h applies.
 Result<JpegDecoded> jpeg_decode(const uint8_t *data, size_t size, int shrink, const Limits &limits,
-                                uint64_t budget_bytes);
+                                uint64_t budget_bytes, const uint8_t *cmyk_icc = nullptr, size_t cmyk_icc_len = 0,
+                                std::string *warning = nullptr);
 
 }  // namespace pixelpipe::codec

@@ -93,6 +93,30 @@ def rgb_spaces(cli, testdata, tmp):
         checks.report(f"{name} differs from sRGB", diff > 1.0, f"mean |stored - sRGB| {diff:.2f} > 1")
 
 
+def cmyk(cli, testdata, tmp):
+    """CMYK JPEGs (Adobe APP14, YCCK or plain CMYK, inverted as Photoshop writes them) through their
+    embedded profile: vs Pillow's decode + ImageCms (perceptual), 99 % of samples within ±3."""
+    photo = Image.open(photo_path(testdata, PHOTO)).convert("RGB")
+    ps_cmyk = os.path.join(GS, "default_cmyk.icc")
+    made = ImageCms.profileToProfile(photo, srgb(), ImageCms.getOpenProfile(ps_cmyk), renderingIntent=INTENT_PERCEPTUAL,
+                                     outputMode="CMYK")
+    buf = io.BytesIO()
+    made.save(buf, "JPEG", quality=95, icc_profile=open(ps_cmyk, "rb").read())
+    cases = [("kodim23 -> default_cmyk.icc (Pillow, CMYK)", buf.getvalue()),
+             ("formats/jpeg_ycck_adobe_icc_restart.jpg (YCCK)", open(os.path.join(testdata, "formats", "jpeg_ycck_adobe_icc_restart.jpg"), "rb").read())]
+    for name, data in cases:
+        got, _ = decode(cli, tmp, data, "cmyk")
+        naive, _ = decode(cli, tmp, data, "cmyk-ignore", "ignore")
+        src = Image.open(io.BytesIO(data))
+        prof = ImageCms.ImageCmsProfile(io.BytesIO(src.info["icc_profile"]))
+        want = np.asarray(ImageCms.profileToProfile(src, prof, srgb(), renderingIntent=INTENT_PERCEPTUAL, outputMode="RGB"))
+        share = (np.abs(got[..., :3].astype(int) - want.astype(int)) <= 3).mean()
+        checks.report(f"{name} -> sRGB vs Pillow+ImageCms", share >= 0.99, f"{share * 100:.2f} % within ±3 (>= 99 %)")
+        # The profile matters here (guards against a test that cannot fail): the naive rule is far off.
+        off = np.abs(naive[..., :3].astype(int) - want.astype(int)).mean()
+        checks.report(f"{name}: the naive rule ('ignore') differs", off > 3, f"mean |naive - ImageCms| {off:.2f} > 3")
+
+
 def gray(cli, testdata, tmp):
     path = os.path.join(GS, "sgray.icc")
     icc = open(path, "rb").read()
@@ -155,4 +179,4 @@ def testdata_files(cli, testdata, tmp):
 
 
 if __name__ == "__main__":
-    sys.exit(checks.main([rgb_spaces, gray, damaged, testdata_files], "pp-icc-"))
+    sys.exit(checks.main([rgb_spaces, cmyk, gray, damaged, testdata_files], "pp-icc-"))

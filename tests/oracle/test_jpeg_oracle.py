@@ -69,7 +69,8 @@ def decodable(path):
 
 
 def run(cli, path, out, *extra):
-    p = subprocess.run([cli, "run", path, out, *extra], capture_output=True, text=True, timeout=60)
+    # The decoder itself, as Pillow decodes: pixels as stored, no colour management (test_icc_oracle.py).
+    p = subprocess.run([cli, "run", path, out, "--color-management", "ignore", *extra], capture_output=True, text=True, timeout=60)
     return p.returncode, p.stderr.strip()
 
 
