@@ -13,6 +13,7 @@
 // and then times one pointwise op per call on the handle, as an editor's slider does.
 // bench/README.md lists what each engine runs per row and where they do not compute the same thing.
 
+import { loadVips } from './vips-setup.js';
 import { ROWS, EXTRA_ROWS, CHAIN, ROTATE_DEG, THUMB, quarter, pixelpipeVariants } from './rows.js';
 
 let encoded = null; // Uint8Array, the JPEG
@@ -67,12 +68,7 @@ function vipsEngine() {
   const mats = [];
   return {
     async setup() {
-      const { default: Vips } = await import('/node_modules/wasm-vips/lib/vips-es6.js');
-      // No HEIF/JXL side modules: JPEG only. Operation cache off, so repeated runs do the full work.
-      vips = await Vips({ dynamicLibraries: [] });
-      vips.Cache.max(0);
-      // wasm-vips defaults to VIPS_CONCURRENCY=1; give it the same thread budget as pixelpipe-mt.
-      vips.concurrency(navigator.hardwareConcurrency || 1);
+      vips = await loadVips();
       const V = vips.Image;
       const { width, height, data } = pixels;
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);

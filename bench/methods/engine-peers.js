@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The peers' method rows, each from the same RGBA pixels in JS memory to its result in JS memory.
 import { COMPOSITE1, COMPOSITE10, TRACE_COLORS } from './rows.js';
+import { loadVips } from '../vips-setup.js';
 
 const bytesOf = (img) => new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength);
 const imageData = (img) => new ImageData(img.data, img.width, img.height);
@@ -18,10 +19,7 @@ export function vipsEngine({ photo, layers }) {
   const save = (suffix, opts = {}) => ({ run: () => load(photo).writeToBuffer(suffix, opts) });
   return {
     async setup() {
-      const { default: Vips } = await import('/node_modules/wasm-vips/lib/vips-es6.js');
-      vips = await Vips({ dynamicLibraries: [] });
-      vips.Cache.max(0);
-      vips.concurrency(navigator.hardwareConcurrency || 1);
+      vips = await loadVips();
       return { version: vips.version(), concurrency: vips.concurrency() };
     },
     rows: {

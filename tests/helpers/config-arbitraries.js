@@ -76,8 +76,11 @@ export function respell(config, coin) {
     const spellings = [key, spec.snake, ...(spec.aliases ?? [])].filter(Boolean);
     out.push([spellings[flip() ? spellings.length - 1 : 0], value]);
   }
+  // maintainAspectRatio is the specification's spelling of fit (validate.js): its default is not
+  // independent of a fit that is given (fit 'fill' with maintainAspectRatio true is a conflict).
+  const dependent = (key) => (key === 'maintainAspectRatio' && 'fit' in config) || (key === 'fit' && 'maintainAspectRatio' in config);
   for (const [key, spec] of Object.entries(params)) {
-    if ('default' in spec && !(key in config) && flip()) out.push([key, spec.default]);   // a default written
+    if ('default' in spec && !(key in config) && !dependent(key) && flip()) out.push([key, spec.default]);   // a default written
   }
   if (flip()) out.reverse();
   return Object.fromEntries(out);
