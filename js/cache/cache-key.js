@@ -22,7 +22,10 @@ export function canonicalJson(value) {
 
 /** Hex SHA-256 of bytes or a string. */
 export async function sha256Hex(data) {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  let bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  // WebCrypto refuses views of a SharedArrayBuffer (staged inputs, js/input/staging.js): hash a
+  // private copy (slice() allocates a plain ArrayBuffer).
+  if (typeof SharedArrayBuffer === 'function' && bytes.buffer instanceof SharedArrayBuffer) bytes = bytes.slice();
   const digest = await (await subtle()).digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
