@@ -72,8 +72,8 @@ inline void count_pixel(HistogramPartial &p, ColorMoments &m, const LumaWeights 
     }
 }
 
-// A row's moments stay in 32 bits (|rg·rg| ≤ 65025, |yb2²| ≤ 260100, × 32768 px < 2^33: so in
-// 64 bits, but per row, which keeps the adds off the band's memory).
+// A row's moments are summed in locals (64-bit: yb2² ≤ 260100 times 32768 px passes 2^31) and
+// added to the band's once per row, which keeps the per-pixel adds off the band's memory.
 template <bool kSkipTransparent, bool kMoments>
 void count_row(HistogramPartial &p, const LumaWeights &w, const uint8_t *px, int width) {
     ColorMoments m;
@@ -85,12 +85,7 @@ void count_row(HistogramPartial &p, const LumaWeights &w, const uint8_t *px, int
         count_pixel<kSkipTransparent, kMoments, 3>(p, m, w, px + 12);
     }
     for (; x < width; ++x, px += 4) count_pixel<kSkipTransparent, kMoments, 0>(p, m, w, px);
-    if (kMoments) {
-        p.moments.rg += m.rg;
-        p.moments.rg2 += m.rg2;
-        p.moments.yb2 += m.yb2;
-        p.moments.yb2_sq += m.yb2_sq;
-    }
+    if (kMoments) p.moments += m;
 }
 
 int histogram_chunk(void *, int chunk, uint8_t *closure) {
@@ -136,10 +131,7 @@ Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_s
     Histograms h;
     Hist256 *dst[5] = {&h.r, &h.g, &h.b, &h.a, &h.luma};
     for (const HistogramPartial &p : parts) {
-        h.moments.rg += p.moments.rg;
-        h.moments.rg2 += p.moments.rg2;
-        h.moments.yb2 += p.moments.yb2;
-        h.moments.yb2_sq += p.moments.yb2_sq;
+        h.moments += p.moments;
         for (int c = 0; c < 5; ++c)
             for (int k = 0; k < 4; ++k)
                 for (int v = 0; v < 256; ++v) (*dst[c])[size_t(v)] += p.count[c][k][v];

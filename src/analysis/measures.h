@@ -17,6 +17,10 @@ using Hist256 = std::array<int64_t, 256>;
 // yb2 = R + G − 2B (twice their yb, to stay in integers), and their squares.
 struct ColorMoments {
     int64_t rg = 0, rg2 = 0, yb2 = 0, yb2_sq = 0;
+    ColorMoments &operator+=(const ColorMoments &o) {
+        rg += o.rg, rg2 += o.rg2, yb2 += o.yb2, yb2_sq += o.yb2_sq;
+        return *this;
+    }
 };
 
 struct Histograms {

@@ -1,7 +1,6 @@
 // color_manage.cpp: see color_manage.h.
 #include "codec/color_manage.h"
 
-#include "codec/icc_extract.h"
 #include "color/icc_builtin.h"
 #include "color/icc_lcms.h"
 #include "color/icc_profile.h"
@@ -9,9 +8,8 @@
 
 namespace pixelpipe::codec {
 
-Status apply_color_management(DecodedImage &img, const uint8_t *data, size_t size, ColorManagement mode) {
+Status apply_color_management(DecodedImage &img, EmbeddedColor found, ColorManagement mode) {
     if (mode == ColorManagement::Ignore) return Status::ok();
-    EmbeddedColor found = extract_embedded_color(data, size);
     if (!found.warning.empty()) img.warnings.push_back(found.warning);
     if (found.icc.empty()) return Status::ok();
     img.icc_profile = std::move(found.icc);

@@ -5,14 +5,13 @@
 // decoded and adds a warning: it never fails the decode. CMYK JPEGs are converted by the JPEG
 // decoder itself (cmyk_to_srgb), which already sees the profile.
 #pragma once
-#include <cstddef>
-#include <cstdint>
-
 #include "codec/decode.h"
+#include "codec/icc_extract.h"
 
 namespace pixelpipe::codec {
 
-// Errors only for OUT_OF_MEMORY / INTERNAL (a Halide failure); profile trouble is a warning.
-Status apply_color_management(DecodedImage &img, const uint8_t *data, size_t size, ColorManagement mode);
+// `found`: the file's extract_embedded_color (decode_image reads it once for the decoder and this
+// step). Errors only for OUT_OF_MEMORY / INTERNAL (a Halide failure); profile trouble is a warning.
+Status apply_color_management(DecodedImage &img, EmbeddedColor found, ColorManagement mode);
 
 }  // namespace pixelpipe::codec

@@ -440,7 +440,8 @@ std::string clarify_reason(Fmt fmt, const std::string &reason) {
     return std::string(fmt_label(fmt)) + " decode failed: " + (reason.empty() ? "corrupt data" : reason);
 }
 
-Result<DecodedImage> decode_jpeg(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts);
+Result<DecodedImage> decode_jpeg(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts,
+                                 const EmbeddedColor &color);
 
 }  // namespace
 
@@ -468,7 +469,8 @@ Result<ImageInfo> probe_image(const uint8_t *data, size_t size) {
 }
 
 namespace {
-Result<DecodedImage> decode_any(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts) {
+Result<DecodedImage> decode_any(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts,
+                                const EmbeddedColor &color) {
     Fmt fmt = Fmt::Unknown;
     Header h;
     Status st = read_header(data, size, fmt, h);
@@ -480,7 +482,7 @@ Result<DecodedImage> decode_any(const uint8_t *data, size_t size, const Limits &
         st.message = std::string(fmt_label(fmt)) + " " + st.message;
         return st;
     }
-    if (fmt == Fmt::Jpeg) return decode_jpeg(data, size, limits, opts);
+    if (fmt == Fmt::Jpeg) return decode_jpeg(data, size, limits, opts, color);
 
     const uint64_t budget = decode_budget_bytes(limits);
     const uint64_t estimate = estimate_peak_bytes(fmt, h, size);
@@ -561,11 +563,10 @@ Result<DecodedImage> decode_any(const uint8_t *data, size_t size, const Limits &
     return out;
 }
 
-Result<DecodedImage> decode_jpeg(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts) {
+Result<DecodedImage> decode_jpeg(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts,
+                                 const EmbeddedColor &color) {
     // A CMYK frame's profile is applied inside the decoder (before the naive rule would lose it).
-    EmbeddedColor color;
-    if (opts.color == ColorManagement::Convert) color = extract_embedded_color(data, size);
-    const bool cmyk_profile = color.icc.size() >= 20 && std::memcmp(color.icc.data() + 16, "CMYK", 4) == 0;
+    const bool cmyk_profile = opts.color == ColorManagement::Convert && color.icc.size() >= 20 && std::memcmp(color.icc.data() + 16, "CMYK", 4) == 0;
     std::string warning;
     auto j = jpeg_decode(data, size, opts.shrink, limits, decode_budget_bytes(limits), cmyk_profile ? color.icc.data() : nullptr,
                          cmyk_profile ? color.icc.size() : 0, &warning);
@@ -590,13 +591,16 @@ Result<DecodedImage> decode_jpeg(const uint8_t *data, size_t size, const Limits 
 Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits &limits, const DecodeOptions &opts) {
     if (opts.shrink != 1 && opts.shrink != 2 && opts.shrink != 4 && opts.shrink != 8)
         return Status::error(ErrorCode::INVALID_ARGUMENT, "shrink-on-load factor must be 1, 2, 4 or 8, got " + std::to_string(opts.shrink));
-    auto r = decode_any(data, size, limits, opts);
+    // The embedded profile is found once: the JPEG decoder needs a CMYK one, the step after decode the rest.
+    EmbeddedColor color;
+    if (opts.color != ColorManagement::Ignore) color = extract_embedded_color(data, size);
+    auto r = decode_any(data, size, limits, opts, color);
     if (r.ok() && r.value().source_width == 0) {  // decoded at full size
         r.value().source_width = r.value().image.width();
         r.value().source_height = r.value().image.height();
     }
     if (!r.ok()) return r;
-    Status st = apply_color_management(r.value(), data, size, opts.color);
+    Status st = apply_color_management(r.value(), std::move(color), opts.color);
     if (!st.is_ok()) return st;
     return r;
 }
