@@ -22,9 +22,9 @@ export const SHOT_DIR = path.join(REPO_ROOT, 'test-results', 'demo');
 export const MIN_VARIANCE = 50;
 
 /** Open the demo on `panel`, wait for the engine (`build`), load `photo`; returns the console log. */
-export async function openDemo(page, { origin, build, panel, photo = 'photos/kodim23.png' }) {
+export async function openDemo(page, { origin, build, panel, photo = 'photos/kodim23.png', query = '' }) {
   const log = watchConsole(page);
-  await page.goto(`${origin}/web-demo/#${panel}`);
+  await page.goto(`${origin}/web-demo/${query ? `?${query}` : ''}#${panel}`);
   await expect(page.getByTestId('build'), log.join('\n')).toHaveText(build);
   await expect(page.getByTestId(`panel-${panel}`)).toBeVisible();
   if (photo) await page.getByTestId('file-input').setInputFiles(testFilePath(photo));

@@ -6,6 +6,13 @@ import { h, formatMs } from './dom.js';
 
 /** A call shorter than this shows no indicator (a flash would be noise); longer ones do. */
 export const PROGRESS_DELAY_MS = 200;
+// `?progressDelay=N` overrides it: the tests set 0 so that whether the indicator shows does not
+// depend on how fast this machine runs a call (analyze of 1 MP took 1 s on one machine, <200 ms on CI).
+const progressDelayMs = (() => {
+  const given = new URLSearchParams(globalThis.location?.search ?? '').get('progressDelay');
+  const v = given === null ? NaN : Number(given);
+  return Number.isFinite(v) && v >= 0 ? v : PROGRESS_DELAY_MS;
+})();
 const LOG_LINES_KEPT = 60;
 
 /** `Class [CODE]: message (at path)` from any typed error (js/errors.js), or a plain Error. */
@@ -115,7 +122,7 @@ function busyIndicator(root) {
         root.dataset.shown = String(++shown);
         bar.removeAttribute('value');
         render();
-      }, PROGRESS_DELAY_MS);
+      }, progressDelayMs);
       const done = () => { clearTimeout(c.timer); active.delete(c); render(); };
       done.progress = ({ completed, total }) => { if (total > 0) { bar.max = total; bar.value = completed; } };
       return done;
