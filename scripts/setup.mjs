@@ -23,7 +23,9 @@ const DEBIAN_PACKAGES = ['emscripten', 'libhalide14-0-dev', 'libstb-dev', 'cmake
   // the fuzz targets (tests/fuzz, scripts/fuzz.mjs): clang with libFuzzer, ASan and UBSan
   'clang', 'libclang-rt-14-dev',
   // ICC profiles the colour-management tests convert with (Adobe RGB, e-sRGB, gray, CMYK: AGPL data, test use only)
-  'libgs-common'];
+  'libgs-common',
+  // a font that kerns only through GPOS (Nimbus Sans), for the kerning tests
+  'fonts-urw-base35'];
 
 function log(msg) { console.log(`[setup] ${msg}`); }
 

@@ -1,6 +1,7 @@
 // font.cpp: load_font (font.h): sfnt structure checks before stbtt_InitFont.
 #include "composite/font.h"
 
+#include "composite/font_gpos.h"
 #include "composite/font_outlines.h"
 
 #include <cstring>
@@ -20,7 +21,7 @@ struct Table {
 };
 
 struct Tables {
-    Table cmap, head, hhea, hmtx, maxp, glyf, loca, cff, kern;
+    Table cmap, head, hhea, hmtx, maxp, glyf, loca, cff, kern, gpos;
 };
 
 // The table directory: every record inside the buffer.
@@ -35,7 +36,7 @@ Result<Tables> read_directory(const uint8_t *d, size_t size) {
     Tables t;
     const struct { const char *tag; Table *slot; } wanted[] = {
         {"cmap", &t.cmap}, {"head", &t.head}, {"hhea", &t.hhea}, {"hmtx", &t.hmtx},
-        {"maxp", &t.maxp}, {"glyf", &t.glyf}, {"loca", &t.loca}, {"CFF ", &t.cff}, {"kern", &t.kern}};
+        {"maxp", &t.maxp}, {"glyf", &t.glyf}, {"loca", &t.loca}, {"CFF ", &t.cff}, {"kern", &t.kern}, {"GPOS", &t.gpos}};
     for (uint32_t i = 0; i < count; ++i) {
         const uint8_t *rec = d + 12 + i * 16;
         const uint32_t offset = u32(rec + 8), length = u32(rec + 12);
@@ -149,9 +150,10 @@ Result<Font> load_font(const uint8_t *d, size_t size) {
 
     Font font;
     if (!stbtt_InitFont(&font.info, d, 0)) return bad("stb_truetype could not read the font");
-    // stb's GPOS pair-adjustment reader follows coverage and class-definition offsets without
-    // bounds checks and none of those are validated here yet: kerning comes from 'kern' only.
-    font.info.gpos = 0;
+    // stb kerns from GPOS when the font has one (and then never from 'kern'): let it only where its
+    // reads stay inside the table and some pair subtable is one it understands; else 'kern' serves.
+    const GposKerning gpos = t.gpos.present ? check_gpos_kerning(d + t.gpos.offset, t.gpos.length) : GposKerning::Absent;
+    if (gpos != GposKerning::Usable) font.info.gpos = 0;
     stbtt_GetFontVMetrics(&font.info, &font.ascent, &font.descent, &font.line_gap);
     font.units_per_em = u16(d + t.head.offset + 18);
     if (font.units_per_em < 16 || font.units_per_em > 16384) return bad("head.unitsPerEm is out of range");

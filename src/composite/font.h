@@ -5,7 +5,8 @@
 // table's offset + length inside the buffer, the tables stb requires (cmap, head, hhea, hmtx,
 // maxp, and glyf + loca or CFF), their minimum sizes, hmtx against numberOfHMetrics, every loca
 // entry inside glyf (non-decreasing), the cmap subtable stb selects (format 4/6/12 sizes),
-// and every glyph's outline (font_outlines.h: arrays inside the glyph, composites without cycles).
+// every glyph's outline (font_outlines.h: arrays inside the glyph, composites without cycles),
+// and the GPOS kerning stb would read (font_gpos.h; kerning falls back to 'kern' when not usable).
 // Collections (ttcf) are refused: one font per buffer.
 #pragma once
 #include <cstddef>

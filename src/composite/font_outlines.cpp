@@ -49,6 +49,19 @@ Status check_simple(const uint8_t *p, size_t len, int contours, int g, uint64_t 
     for (uint8_t fl : flags) at += (fl & 2) ? 1 : (fl & 16) ? 0 : 2;   // x
     for (uint8_t fl : flags) at += (fl & 4) ? 1 : (fl & 32) ? 0 : 2;   // y
     if (at > len) return bad_glyph(g, "is truncated (coordinates)");
+    // stb's conversion loop: at each contour start an off-curve point reads the next point (past
+    // the array when it is the last one: fuzz_font found it), and the next end point is read from
+    // endPtsOfContours[j]; more starts than contours would read past that array and outgrow
+    // stb's vertex allocation (points + 2 per contour).
+    for (size_t i = 0, next_move = 0, j = 0; i < n; ++i) {
+        if (i != next_move) continue;
+        if (!(flags[i] & 1)) {
+            if (i + 1 >= n) return bad_glyph(g, "ends with a contour that is one off-curve point");
+            if (flags[i + 1] & 1) ++i;
+        }
+        if (j >= size_t(contours)) return bad_glyph(g, "has more contour starts than contours (end points out of order)");
+        next_move = 1 + size_t(u16(p + 10 + 2 * j++));
+    }
     points = n;
     return Status::ok();
 }

@@ -11,8 +11,9 @@
 //    errors: pixelpipe is within ±1 of a float reference of the spec's formulas on every pixel.
 //  - gradients with opaque stops against createLinearGradient / createRadialGradient: ±2.
 //  - text: pixelpipe's line breaking and line widths (the engine's measureText export, the rules
-//    in src/composite/text.h) against measureText with the same font loaded as a FontFace: same
-//    breaks, widths within 1 px; a text layer renders byte-identically in Chromium mt, st and Node.
+//    in src/composite/text.h) against measureText with the same font loaded as a FontFace (DejaVu
+//    Sans; Nimbus Sans, which kerns through GPOS only): same breaks, widths within 1 px; a text layer renders byte-identically in Chromium mt, st and Node.
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { methods } from '../../js/catalogue/methods.js';
 import { ISOLATED_ORIGIN, openHarness, disposeService, testFileBase64, watchConsole } from './helpers.js';
@@ -109,46 +110,55 @@ const TEXTS = [
   ['pixelpipe 1.0', 72, 1000],
 ];
 
-test('line breaks and line widths equal Chromium measureText (DejaVu Sans as a FontFace) within 1 px', async ({ page }) => {
-  const log = watchConsole(page);
-  await openHarness(page, ISOLATED_ORIGIN);
-  const cases = await page.evaluate(async (texts) => {
-    const fontBytes = new Uint8Array(await (await fetch('/dist/fonts/DejaVuSans.ttf')).arrayBuffer());
-    const face = new FontFace('PPDejaVu', fontBytes);
-    document.fonts.add(await face.load());
-    const ctx = new OffscreenCanvas(8, 8).getContext('2d');
-    const M = await h.engine();
-    const fontPtr = M._malloc(fontBytes.length);
-    M.HEAPU8.set(fontBytes, fontPtr);
-    const out = [];
-    for (const [text, size, maxWidth] of texts) {
-      ctx.font = `${size}px PPDejaVu`;
-      const width = (s) => ctx.measureText(s).width;
-      // text.h's rule, measured by Chromium: a word joins the line if the line up to its end fits
-      const chromium = [];
-      for (const word of text.split(' ')) {
-        const joined = chromium.length ? `${chromium.at(-1)} ${word}` : word;
-        if (chromium.length && width(joined) <= maxWidth) chromium[chromium.length - 1] = joined; else chromium.push(word);
+// DejaVu Sans (the default font: GPOS class pairs and a 'kern' table) and Nimbus Sans (Debian
+// fonts-urw-base35: glyph pairs in GPOS only, so without GPOS "AVA, WAVE, Type" set 5–9 px wide).
+const FONTS = [
+  ['DejaVu Sans', readFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')],
+  ['Nimbus Sans', readFileSync('/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf')],
+];
+
+for (const [fontName, fontFile] of FONTS) {
+  test(`line breaks and line widths equal Chromium measureText (${fontName} as a FontFace) within 1 px`, async ({ page }) => {
+    const log = watchConsole(page);
+    await openHarness(page, ISOLATED_ORIGIN);
+    const cases = await page.evaluate(async ({ texts, b64 }) => {
+      const fontBytes = h.fromBase64(b64);
+      const face = new FontFace('PPFont', fontBytes);
+      document.fonts.add(await face.load());
+      const ctx = new OffscreenCanvas(8, 8).getContext('2d');
+      const M = await h.engine();
+      const fontPtr = M._malloc(fontBytes.length);
+      M.HEAPU8.set(fontBytes, fontPtr);
+      const out = [];
+      for (const [text, size, maxWidth] of texts) {
+        ctx.font = `${size}px PPFont`;
+        const width = (s) => ctx.measureText(s).width;
+        // text.h's rule, measured by Chromium: a word joins the line if the line up to its end fits
+        const chromium = [];
+        for (const word of text.split(' ')) {
+          const joined = chromium.length ? `${chromium.at(-1)} ${word}` : word;
+          if (chromium.length && width(joined) <= maxWidth) chromium[chromium.length - 1] = joined; else chromium.push(word);
+        }
+        const m = M.measureText({ text, fontPtr, fontLength: fontBytes.length, size, maxWidth });
+        out.push({ text, size, maxWidth, ok: m.ok, boxHeight: m.boxHeight, ours: m.lines.map((l) => [l.text, l.width]), chromium: chromium.map((l) => [l, width(l)]) });
       }
-      const m = M.measureText({ text, fontPtr, fontLength: fontBytes.length, size, maxWidth });
-      out.push({ text, size, maxWidth, ok: m.ok, boxHeight: m.boxHeight, ours: m.lines.map((l) => [l.text, l.width]), chromium: chromium.map((l) => [l, width(l)]) });
+      M._free(fontPtr);
+      return out;
+    }, { texts: TEXTS, b64: fontFile.toString('base64') });
+    const measured = [];
+    for (const c of cases) {
+      expect(c.ok, log.join('\n')).toBe(true);
+      expect(c.ours.map(([t]) => t), `breaks of ${c.text}`).toEqual(c.chromium.map(([t]) => t));
+      c.ours.forEach(([line, w], i) => {
+        measured.push(`${c.size}px "${line}": ${w.toFixed(2)} vs ${c.chromium[i][1].toFixed(2)}`);
+        expect(Math.abs(w - c.chromium[i][1]), `width of "${line}" at ${c.size}px`).toBeLessThanOrEqual(1);
+      });
+      expect(c.boxHeight, 'box height = ceil(lines × 1.2 × size)').toBe(Math.ceil(c.ours.length * 1.2 * c.size));
     }
-    M._free(fontPtr);
-    return out;
-  }, TEXTS);
-  const measured = [];
-  for (const c of cases) {
-    expect(c.ok, log.join('\n')).toBe(true);
-    expect(c.ours.map(([t]) => t), `breaks of ${c.text}`).toEqual(c.chromium.map(([t]) => t));
-    c.ours.forEach(([line, w], i) => {
-      measured.push(`${c.size}px "${line}": ${w.toFixed(2)} vs ${c.chromium[i][1].toFixed(2)}`);
-      expect(Math.abs(w - c.chromium[i][1]), `width of "${line}" at ${c.size}px`).toBeLessThanOrEqual(1);
-    });
-    expect(c.boxHeight, 'box height = ceil(lines × 1.2 × size)').toBe(Math.ceil(c.ours.length * 1.2 * c.size));
-  }
-  test.info().annotations.push({ type: 'measured', description: measured.join('; ') });
-  await disposeService(page);
-});
+    test.info().annotations.push({ type: 'measured', description: measured.join('; ') });
+    await disposeService(page);
+  });
+}
 
 const TEXT_LAYERS = [
   { text: 'Hello, Zoë — a text layer that wraps', size: 28, color: '#fffbe0', x: 10, y: 12, maxWidth: 300, align: 'center' },

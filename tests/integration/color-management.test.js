@@ -1,7 +1,7 @@
 // Colour management (issue 15): embedded ICC profiles are converted to sRGB on decode by default,
 // in both builds. Oracle: sharp 0.35 (libvips + Little CMS) writes a testdata photo into Display
 // P3 (its built-in 'p3' profile), Adobe RGB (1998) and ProPhoto (ROMM) — the last two with Debian's
-// libgs-common profiles a98.icc / rommrgb.icc — as PNG with the profile embedded, and converts
+// libgs-common profiles a98.icc / rommrgb.icc — as PNG, WebP and JPEG with the profile embedded, and converts
 // that file back to sRGB; pixelpipe's decode must agree within ±2 levels on 99 % of samples.
 import { existsSync, readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
@@ -46,20 +46,30 @@ describeWithEngine('colour management: embedded profiles → sRGB (oracle: sharp
     expect(existsSync(`${GS}/a98.icc`) && existsSync(`${GS}/rommrgb.icc`)).toBe(true);
   });
 
+  // The profile in each container's own chunk: PNG iCCP, WebP ICCP (VP8X, lossless so the pixels
+  // are exact), JPEG APP2 ICC_PROFILE (q95; both sides decode with libjpeg-turbo).
+  const CONTAINERS = {
+    png: (img) => img.png(),
+    webp: (img) => img.webp({ lossless: true }),
+    jpeg: (img) => img.jpeg({ quality: 95 }),
+  };
   for (const [name, profile] of SPACES) {
-    for (const build of ['st', 'mt']) {
-      test(`${name} PNG decodes to sharp's sRGB within ±2 on 99 % (${build})`, async () => {
-        const wide = await sharp(readTestdata(PHOTO)).withIccProfile(profile).png().toBuffer();
-        const want = await srgbBySharp(wide);
-        const got = await services[build].applyColorTransformations(wide, identity, { format: 'raw' });
-        const r = agreement(got.data, want, 2);
-        expect(r.share).toBeGreaterThanOrEqual(0.99);
-        // 'ignore' keeps the stored wide-gamut pixels, which are visibly different (the test can fail).
-        const raw = await services[build].applyColorTransformations(wide, identity, { format: 'raw', colorManagement: 'ignore' });
-        const stored = new Uint8Array(await sharp(wide).keepIccProfile().ensureAlpha().raw().toBuffer()); // as stored: no conversion
-        expect(agreement(raw.data, stored, 0).share).toBe(1);
-        expect(agreement(raw.data, want, 2).share).toBeLessThan(0.9);
-      });
+    for (const [container, encode] of Object.entries(CONTAINERS)) {
+      for (const build of ['st', 'mt']) {
+        test(`${name} ${container} decodes to sharp's sRGB within ±2 on 99 % (${build})`, async () => {
+          const wide = await encode(sharp(readTestdata(PHOTO)).withIccProfile(profile)).toBuffer();
+          expect((await sharp(wide).metadata()).icc).toBeDefined(); // sharp embedded the profile
+          const want = await srgbBySharp(wide);
+          const got = await services[build].applyColorTransformations(wide, identity, { format: 'raw' });
+          const r = agreement(got.data, want, 2);
+          expect(r.share).toBeGreaterThanOrEqual(0.99);
+          // 'ignore' keeps the stored wide-gamut pixels, which are visibly different (the test can fail).
+          const raw = await services[build].applyColorTransformations(wide, identity, { format: 'raw', colorManagement: 'ignore' });
+          const stored = new Uint8Array(await sharp(wide).keepIccProfile().ensureAlpha().raw().toBuffer()); // as stored: no conversion
+          expect(agreement(raw.data, stored, container === 'jpeg' ? 1 : 0).share).toBeGreaterThanOrEqual(container === 'jpeg' ? 0.99 : 1);
+          expect(agreement(raw.data, want, 2).share).toBeLessThan(0.9);
+        });
+      }
     }
   }
 
