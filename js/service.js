@@ -232,7 +232,7 @@ export class ImageProcessingService {
    *
    * @param {Uint8Array|ArrayBuffer|Blob|ImageHandle|{width:number,height:number,data:Uint8Array|Uint8ClampedArray}} image
    * @param {string[]} analysisTypes
-   * @param {object} [options] paletteSize (1–20, default 6), aspectRatio (smartCrop, default 1), + call options
+   * @param {object} [options] paletteSize (1–20, default 6), aspectRatio (smartCrop, default 1), saliencyMap (composition.saliencyMap, default false), + call options
    * @returns {Promise<object>} one key per requested type (js-api.md's shapes)
    * @throws {UnsupportedAnalysisError} an unknown type (details.supported lists the known ones)
    * @example

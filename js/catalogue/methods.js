@@ -49,6 +49,10 @@ export const methods = {
     options: {
       paletteSize: { type: 'integer', min: 1, max: 20, default: 6, snake: 'palette_size', doc: 'Colours in colors.palette.' },
       aspectRatio: { type: 'number', min: 0.01, max: 100, default: 1, snake: 'aspect_ratio', doc: 'Width / height of the smartCrop box.' },
+      saliencyMap: {
+        type: 'boolean', default: false, snake: 'saliency_map',
+        doc: "With 'composition': also return composition.saliencyMap = { width, height, data: Uint8Array }, the saliency map composition and smartCrop use (0–255, row-major, at most 64 px on the long side); off by default to keep results small.",
+      },
     },
   },
   createComposite: {

@@ -11,7 +11,10 @@ export default {
   worker: 'analyze',
   prepare([image, analysisTypes], { options }) {
     const types = checkTypes(analysisTypes);
-    return { inputs: [{ image, path: 'image' }], request: { types, paletteSize: options.paletteSize, aspectRatio: options.aspectRatio } };
+    const request = { types, paletteSize: options.paletteSize, aspectRatio: options.aspectRatio };
+    // Only the non-default value enters the request (and so the cache key).
+    if (options.saliencyMap) request.saliencyMap = true;
+    return { inputs: [{ image, path: 'image' }], request };
   },
   finish: (value) => value.analysis,
   summary: (value) => Object.keys(value.analysis).join(', '),

@@ -319,6 +319,8 @@ export interface Analysis {
     balanceX?: number; balanceY?: number; symmetryHorizontal?: number; symmetryVertical?: number;
     subject: { x: number; y: number; width: number; height: number; centroid: { x: number; y: number } };
     horizonTilt: number | null;
+    /** Only with the saliencyMap option: the saliency map, 0–255, row-major (README "analyzeImage"). */
+    saliencyMap?: { width: number; height: number; data: Uint8Array };
   };
   quality?: {
     overallScore: number;

@@ -598,6 +598,10 @@ export interface MethodOptionsMap {
     aspectRatio?: number;
     /** Same as aspectRatio. */
     aspect_ratio?: number;
+    /** With 'composition': also return composition.saliencyMap = { width, height, data: Uint8Array }, the saliency map composition and smartCrop use (0–255, row-major, at most 64 px on the long side); off by default to keep results small. Default: false. */
+    saliencyMap?: boolean;
+    /** Same as saliencyMap. */
+    saliency_map?: boolean;
   };
   createComposite: {};
   generateAndApplyPalette: {

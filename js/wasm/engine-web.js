@@ -4,14 +4,18 @@
 // only the build it runs. The glue script is imported by URL, not by specifier, so a bundler does
 // not merge the two builds' JavaScript into the worker bundle; `locateFile` then hands the glue
 // the (possibly renamed) .wasm and pthread .worker.js, and `mainScriptUrlOrBlob` lets those
-// pthread workers import the glue again (toolchain.md §2, §4). `?no-inline` keeps Vite from
-// inlining the 2 KB pthread script as a data: URL (a data: worker has an opaque origin: it could
-// neither import the glue nor share the memory); static servers ignore the query.
+// pthread workers import the glue again (toolchain.md §2, §4). The pthread script's query is for
+// Vite; static servers and other bundlers ignore it: `no-inline` keeps `vite build` from inlining
+// the 2 KB script as a data: URL (a data: worker has an opaque origin: it could neither import the
+// glue nor share the memory); `worker_file&type=classic` tells the dev server that it is a classic
+// worker script, which it then serves without prepending an `import` of its client (otherwise the
+// worker fails with "Cannot use import statement outside a module": vitejs/vite#15650; verified
+// with Vite 8.4.0, dev server and build, tests/package).
 const BUILDS = {
   mt: {
     script: new URL('../../dist/web/pixelpipe-mt.mjs', import.meta.url),
     wasm: new URL('../../dist/web/pixelpipe-mt.wasm', import.meta.url),
-    worker: new URL('../../dist/web/pixelpipe-mt.worker.js?no-inline', import.meta.url),
+    worker: new URL('../../dist/web/pixelpipe-mt.worker.js?no-inline&worker_file&type=classic', import.meta.url),
   },
   st: {
     script: new URL('../../dist/web/pixelpipe-st.mjs', import.meta.url),

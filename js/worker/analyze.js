@@ -1,6 +1,7 @@
 // analyze.js (worker): analyzeImage on one stored image. The engine answers every type but
 // `metadata`, which comes from the decode (facts the store kept beside the pixels).
-// request: { types, paletteSize, aspectRatio }; value: { analysis }.
+// request: { types, paletteSize, aspectRatio, saliencyMap? }; value: { analysis } (the saliency
+// map's bytes are transferred, not copied).
 import * as api from '../wasm/module-api.js';
 
 // Peak beyond the decoded image: float luma and Laplacian planes of the analysed copy (≤ 4 MP,
@@ -21,7 +22,8 @@ export default {
     if (request.types.includes('metadata')) analysis.metadata = metadataOf(image);
     // keep the catalogue's order of types
     const ordered = Object.fromEntries(request.types.filter((t) => t in analysis).map((t) => [t, analysis[t]]));
-    return { value: { analysis: ordered }, transfer: [] };
+    const map = ordered.composition?.saliencyMap;
+    return { value: { analysis: ordered }, transfer: map ? [map.data.buffer] : [] };
   },
 };
 

@@ -76,7 +76,8 @@ Result<std::string> analyze_to_json(const Image &img, const AnalyzeRequest &req)
             auto plane = luma_plane(img, (side + kHorizonSide - 1) / kHorizonSide);
             if (!plane.ok()) return plane.status();
             const auto tilt = horizon_tilt_degrees(plane.value());
-            write_composition(json, composition_of(map.value(), img.width(), img.height(), tilt));
+            write_composition(json, composition_of(map.value(), img.width(), img.height(), tilt),
+                              req.saliency_map ? &map.value() : nullptr);
         }
         if (wants(req, "smartCrop")) {
             const CropWindow size = largest_window(img.width(), img.height(), req.aspect_ratio);

@@ -15,6 +15,7 @@ struct AnalyzeRequest {
     int palette_size = 6;            // 1..20
     double aspect_ratio = 1;         // smartCrop width / height, 0.01..100
     std::string source_format;       // "jpeg" enables quality.jpegBlockiness
+    bool saliency_map = false;       // composition also carries saliencyMap (the map, 0–255)
 };
 
 // The types this engine answers, in the order they are written.

@@ -115,7 +115,7 @@ Composition composition_of(const SaliencyMap &map, int image_w, int image_h, std
     return c;
 }
 
-void write_composition(JsonWriter &json, const Composition &c) {
+void write_composition(JsonWriter &json, const Composition &c, const SaliencyMap *map) {
     json.key("composition").begin_object();
     json.field("score", c.score).field("ruleOfThirds", c.rule_of_thirds).field("balance", c.balance);
     json.field("symmetry", c.symmetry).field("negativeSpace", c.negative_space);
@@ -129,6 +129,15 @@ void write_composition(JsonWriter &json, const Composition &c) {
     json.key("horizonTilt");
     if (c.horizon_tilt) json.number(std::round(*c.horizon_tilt * 100) / 100);
     else json.null();
+    if (map) {
+        // At most 64 cells on the long side (more only when the short side is under 1/64 of the
+        // long one: luma_plane caps the box size by it), so ≤ 4096 small integers, about 14 KB of
+        // JSON, which the bindings turn into a Uint8Array.
+        json.key("saliencyMap").begin_object().field_int("width", map->width).field_int("height", map->height);
+        json.key("data").begin_array();
+        for (float v : map->v) json.integer(std::lround(std::clamp(v, 0.f, 1.f) * 255.f));
+        json.end_array().end_object();
+    }
     json.end_object();
 }
 

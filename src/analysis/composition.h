@@ -23,7 +23,9 @@ struct Composition {
 };
 
 Composition composition_of(const SaliencyMap &map, int image_w, int image_h, std::optional<double> tilt);
-void write_composition(JsonWriter &json, const Composition &c);
+// `map` (optional): also write composition.saliencyMap = { width, height, data: [0..255, …] },
+// the map at the size it is computed at, row-major, each cell round(v × 255).
+void write_composition(JsonWriter &json, const Composition &c, const SaliencyMap *map = nullptr);
 void write_smart_crop(JsonWriter &json, const CropWindow &crop);
 // The largest window of the given aspect ratio (width / height) that fits the image.
 CropWindow largest_window(int image_w, int image_h, double aspect_ratio);

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../../web-demo/serve.mjs';
 import { missingBrowser, runInChromium, runInFirefox, runInWebKit } from './browsers.mjs';
 
@@ -119,6 +119,31 @@ test('Vite app in Chromium, not isolated: st, and the mt files are never downloa
   assert.match(run.result.engine.reason, /not cross-origin isolated/);
   assert.deepEqual(run.requests.filter((u) => u.includes('pixelpipe-mt')), []);
   assert.ok(run.requests.some((u) => /pixelpipe-st-.+\.wasm$/.test(u)), 'the st wasm was fetched');
+});
+
+// README "Quick start: Vite": the dev server needs only COOP/COEP in server.headers (no
+// optimizeDeps exclusion, no worker format). This is that configuration, passed inline so the
+// zero-config build above stays zero-config; Vite's dep optimizer pre-bundles the package as it
+// would for any user. (Before js/wasm/engine-web.js marked the pthread script as a classic worker,
+// the dev server prepended an import to it and the mt engine failed to start.)
+const COOP_COEP = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+test('Vite dev server (createServer, COOP/COEP in server.headers) in Chromium: mt', async () => {
+  const { createServer } = await import(pathToFileURL(path.join(app, 'node_modules', 'vite', 'dist', 'node', 'index.js')).href);
+  const server = await createServer({
+    root: app, configFile: false, logLevel: 'warn', clearScreen: false,
+    server: { host: '127.0.0.1', port: 0, headers: COOP_COEP },
+  });
+  try {
+    await server.listen();
+    const url = server.resolvedUrls.local[0];
+    const run = await runInChromium(url, PAGE_TIMEOUT_MS);
+    checkRun('chromium vite dev server', run, 'mt');
+    // the dev server's page (its client is injected only in dev), not the build
+    assert.ok(run.requests.some((u) => u.endsWith('/@vite/client')), 'the page came from the dev server');
+  } finally {
+    await server.close();
+  }
 });
 
 test('plain ESM page with an import map in Chromium: mt', async () => {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Analyze panel: analyzeImage(['colors', 'composition', 'quality', 'smartCrop']) shown as a
-// histogram plot (r, g, b, luma), palette swatches sized by proportion, the image with the thirds
-// grid, the subject box and centroid and the smart crop, and gauges for every quality part.
+// Analyze panel: analyzeImage(['colors', 'composition', 'quality', 'smartCrop'], { saliencyMap: true })
+// shown as a histogram plot (r, g, b, luma), palette swatches sized by proportion, the image with
+// the saliency heat map, the thirds grid, the subject box and centroid and the smart crop (each a
+// toggle), and gauges for every quality part.
 import { h, drawRaw, formatMs } from '../lib/dom.js';
+import { drawHeatmap } from '../lib/heatmap.js';
 import { panelFrame, doneStatus } from '../lib/panel.js';
 import { catalogue } from '../../js/index.js';
 
@@ -54,8 +56,8 @@ export function createAnalyzePanel(ctx) {
   const legend = h('p', { class: 'legend' }, ...CURVES.map(([k, c]) => h('span', { style: `--c:${c}`, text: k })));
   const palette = h('div', { class: 'palette-bar', testid: 'analyze-palette' });
   const colorsInfo = h('p', { class: 'meta', testid: 'analyze-colors' });
-  const overlay = h('canvas', { class: 'overlay', testid: 'analyze-overlay', 'data-output': true, role: 'img', 'aria-label': 'Image with thirds grid, subject box and smart crop' });
-  const toggles = Object.fromEntries(['thirds', 'subject', 'smartCrop'].map((k) => [k, h('input', { type: 'checkbox', id: `analyze-${k}`, checked: true, onchange: () => drawOverlay() })]));
+  const overlay = h('canvas', { class: 'overlay', testid: 'analyze-overlay', 'data-output': true, role: 'img', 'aria-label': 'Image with saliency heat map, thirds grid, subject box and smart crop' });
+  const toggles = Object.fromEntries(['saliency', 'thirds', 'subject', 'smartCrop'].map((k) => [k, h('input', { type: 'checkbox', id: `analyze-${k}`, checked: true, onchange: () => drawOverlay() })]));
   const quality = h('div', { class: 'gauges', testid: 'analyze-quality' });
   const composition = h('div', { class: 'gauges', testid: 'analyze-composition' });
   let last = null; // { result, view }
@@ -75,6 +77,7 @@ export function createAnalyzePanel(ctx) {
     drawRaw(overlay, view);
     const g = overlay.getContext('2d');
     const s = view.width / ctx.image.width;
+    if (toggles.saliency.checked) drawHeatmap(g, result.composition.saliencyMap, view.width, view.height);
     g.lineWidth = 2;
     if (toggles.thirds.checked) {
       g.strokeStyle = 'rgba(255,255,255,0.7)';
@@ -105,7 +108,7 @@ export function createAnalyzePanel(ctx) {
     if (!ctx.image) return;
     const { handle } = ctx.image;
     const r = await ctx.engine.call('analyzeImage', async (s) => Promise.all([
-      s.analyzeImage(handle, TYPES, { paletteSize: Number(paletteSize.value) }),
+      s.analyzeImage(handle, TYPES, { paletteSize: Number(paletteSize.value), saliencyMap: true }),
       s.generateVariations(handle, [{ id: 'view', type: 'resize', width: VIEW_SIDE, height: VIEW_SIDE, fit: 'inside', withoutEnlargement: true, format: 'raw' }]),
     ]), f.statusAndError);
     if (!r.ok) return;
