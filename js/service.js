@@ -294,7 +294,7 @@ export class ImageProcessingService {
    * Counters: `queued`, `running` (in flight), `peakRunning`, `workers` (alive now), `cacheHits`,
    * `cacheMisses`, lifetime worker counters (`started`, `recycled`, `crashed`, `timedOut`,
    * `aborted`, `idleEnded`), and `perWorker`: `{ id, busy, tasks, storedImages,
-   * memory: { heapBytes, storedImages, storedImageBytes } }` as last reported by each worker.
+   * memory: { heapBytes, mallocBytes, storedImages, storedImageBytes } }` as last reported by each worker.
    * @returns {Promise<object>}
    */
   async stats() {

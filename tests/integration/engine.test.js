@@ -112,6 +112,19 @@ describeWithEngine('acquireInputs: many inputs, one copy each, the whole call ch
     expect(again[0].fresh).toBe(false); // from the store, no bytes needed
   });
 
+  test('memoryStats().mallocBytes is what is allocated now: +3 MiB while a 3 MiB block lives, the same as before once it is freed', () => {
+    const n = 3 << 20;
+    const before = M.memoryStats();
+    const ptr = M._malloc(n);
+    const during = M.memoryStats();
+    M._free(ptr);
+    const after = M.memoryStats();
+    expect(during.mallocBytes - before.mallocBytes).toBeGreaterThanOrEqual(n);
+    expect(during.mallocBytes - before.mallocBytes).toBeLessThan(n + 64); // dlmalloc's chunk header and alignment
+    expect(after.mallocBytes).toBe(before.mallocBytes);
+    expect(after.heapBytes).toBeGreaterThanOrEqual(during.mallocBytes); // the memory size only grows
+  });
+
   test('the memory estimate covers every input before anything is decoded; a handle the worker lacks is IMAGE_NOT_LOADED', () => {
     const store = new ImageStore(M, 0);
     const before = M.memoryStats().storedImages;
