@@ -48,6 +48,8 @@ function summary(r) {
       + `${r.unexpected.length} unexpected answer(s)`,
     `  wasm memory size (largest worker): first quarter after warm-up ${mib(r.flatness.wasm.first)} MiB, last quarter ${mib(r.flatness.wasm.last)} MiB (${pct(r.flatness.wasm.ratio)})`,
     `  wasm bytes allocated (largest worker): first quarter after warm-up ${mib(r.flatness.malloc.first)} MiB, last quarter ${mib(r.flatness.malloc.last)} MiB (${pct(r.flatness.malloc.ratio)})`,
+    `  longest-lived worker #${r.longest.id}: ${r.longest.tasks} tasks; allocated ${mib(r.longest.firstMallocBytes)} MiB after ${r.longest.firstTasks} tasks, `
+      + `${mib(r.longest.lastMallocBytes)} MiB after ${r.longest.tasks}`,
     `  JS heap after GC: first quarter after warm-up ${mib(r.flatness.js.first)} MiB, last quarter ${mib(r.flatness.js.last)} MiB (${pct(r.flatness.js.ratio)})`,
     `  workers started ${r.samples.at(-1).started}, recycled ${r.samples.at(-1).recycled}, timed out ${r.samples.at(-1).timedOut}, aborted ${r.samples.at(-1).aborted}, crashed ${r.samples.at(-1).crashed}; `
       + `after dispose: ${r.after.pageWorkers} page worker(s), ${r.after.cdpWorkers} CDP worker target(s), ${r.after.objectUrls} object URL(s) `

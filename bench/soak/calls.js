@@ -137,13 +137,13 @@ export const KINDS = {
     promise: s.generateVariations(image(), VARIATIONS[0], { signal: AbortSignal.abort() }), expect: ['AbortError'],
   })],
   // Aborted 0–30 ms later: queued, running or already done.
-  abort: [3, ({ r, s, image }) => {
+  abort: [2, ({ r, s, image }) => {
     const c = new AbortController();
     setTimeout(() => c.abort(), Math.floor(r() * 30));
     return { promise: s.analyzeImage(image(), ANALYSES[4], { signal: c.signal }), expect: ['ok', 'AbortError'] };
   }],
   // A 1–20 ms limit: times out queued or running, or makes it.
-  timeout: [3, ({ r, s, image }) => ({
+  timeout: [2, ({ r, s, image }) => ({
     promise: s.applyColorTransformations(image(), COLOR[1], { timeoutMs: 1 + Math.floor(r() * 20) }), expect: ['ok', 'TimeoutError'],
   })],
 };

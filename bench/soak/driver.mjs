@@ -40,6 +40,24 @@ export async function prepareInputs() {
   };
 }
 
+/**
+ * The worker that served the most tasks (aborts and timeouts of running calls replace workers, so
+ * each lives a few hundred calls): its allocated bytes when first and last sampled, the closest
+ * look at one heap over time.
+ */
+function longestLived(samples) {
+  const seen = new Map();
+  for (const s of samples) {
+    for (const w of s.perWorker) {
+      const e = seen.get(w.id) ?? { id: w.id, first: w, last: w };
+      e.last = w;
+      seen.set(w.id, e);
+    }
+  }
+  const [best] = [...seen.values()].sort((a, b) => b.last.tasks - a.last.tasks);
+  return best && { id: best.id, tasks: best.last.tasks, firstTasks: best.first.tasks, firstMallocBytes: best.first.mallocBytes, lastMallocBytes: best.last.mallocBytes };
+}
+
 /** The largest value of the first and of the last quarter of the samples after the warm-up. */
 function flatness(samples, calls, value) {
   const after = samples.filter((s) => s.calls > calls * WARMUP);
@@ -78,7 +96,7 @@ export async function soakBuild(browser, { build, origin, manifest, calls: CALLS
     const allocated = stats.perWorker.map((w) => w.memory?.mallocBytes ?? 0);
     const s = {
       calls, seconds: (Date.now() - t0) / 1000, jsHeapBytes: heap.usedSize, wasmBytes: Math.max(0, ...wasm), mallocBytes: Math.max(0, ...allocated),
-      wasmPerWorker: wasm, mallocPerWorker: allocated,
+      perWorker: stats.perWorker.map((w) => ({ id: w.id, tasks: w.tasks, heapBytes: w.memory?.heapBytes ?? 0, mallocBytes: w.memory?.mallocBytes ?? 0 })),
       poolWorkers: stats.workers, pageWorkers: counters.liveWorkers, cdpWorkers: page.workers().length, objectUrls: counters.liveObjectUrls,
       started: stats.started, recycled: stats.recycled, timedOut: stats.timedOut, aborted: stats.aborted, crashed: stats.crashed,
     };
@@ -108,6 +126,7 @@ export async function soakBuild(browser, { build, origin, manifest, calls: CALLS
   const wasm = flatness(samples, CALLS, (s) => s.wasmBytes);
   const malloc = flatness(samples, CALLS, (s) => s.mallocBytes);
   const js = flatness(samples, CALLS, (s) => s.jsHeapBytes);
+  const longest = longestLived(samples);
   const checks = {
     everyCallAnswered: answered === CALLS,
     everyAnswerExpected: unexpected.length === 0,
@@ -119,6 +138,6 @@ export async function soakBuild(browser, { build, origin, manifest, calls: CALLS
     noObjectUrls: samples.every((s) => s.objectUrls === 0) && after.objectUrls === 0,
     noPageErrors: pageErrors.length === 0,
   };
-  return { build, info, seconds: (Date.now() - t0) / 1000, answered, outcomes, unexpected, samples, after, flatness: { wasm, malloc, js }, checks, pageErrors };
+  return { build, info, seconds: (Date.now() - t0) / 1000, answered, outcomes, unexpected, samples, after, flatness: { wasm, malloc, js }, longest, checks, pageErrors };
 }
 

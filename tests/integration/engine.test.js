@@ -55,6 +55,20 @@ describeWithEngine('engine: handles, inputs, outputs', () => {
     await expect(st.generateVariations(handle, configs)).rejects.toMatchObject({ name: 'InvalidConfigurationError', details: { path: 'image' } });
   });
 
+  test('a call made before release() still gets its result when it has to resend the source (found by the browser soak)', async () => {
+    const one = await ImageProcessingService.create({ build: 'mt', workers: 1 });
+    try {
+      const handle = await one.load(flat(64, 48, [200, 100, 50, 255]));
+      await one[Symbol.for('pixelpipe.debug')].killWorker(0); // its replacement does not hold the image
+      const call = one.analyzeImage(handle, ['stats']);
+      handle.release(); // while the call is on its way: it was made with a live handle
+      const { stats } = await call;
+      expect(stats.channels.slice(0, 3).map((c) => c.mean)).toEqual([200, 100, 50]);
+    } finally {
+      await one.dispose();
+    }
+  });
+
   test('raw pixels load too, and a handle is pinned in its worker (not evicted, reported in stats)', async () => {
     const handle = await st.load(flat(300, 200, [10, 20, 30, 255]));
     expect(handle.format).toBe('raw');
