@@ -101,7 +101,7 @@ export async function soakBuild(browser, { build, origin, manifest, calls: CALLS
       started: stats.started, recycled: stats.recycled, timedOut: stats.timedOut, aborted: stats.aborted, crashed: stats.crashed,
     };
     samples.push(s);
-    log(`  ${String(calls).padStart(5)}  ${wasm.map((w, k) => `${mib(w)}/${mib(allocated[k])}`).join(' ').padStart(23)}  ${mib(s.jsHeapBytes).padStart(11)}  `
+    log(`  ${String(calls).padStart(5)}  ${stats.perWorker.map((w, k) => (w.memory ? `${mib(wasm[k])}/${mib(allocated[k])}` : 'starting')).join(' ').padStart(23)}  ${mib(s.jsHeapBytes).padStart(11)}  `
       + `${`${s.pageWorkers}/${s.poolWorkers}/${s.cdpWorkers}`.padStart(21)}  ${String(s.started).padStart(7)}  ${String(s.recycled).padStart(8)}  `
       + `${String(s.timedOut).padStart(8)}  ${String(s.aborted).padStart(7)}  ${String(s.objectUrls).padStart(4)}  ${s.seconds.toFixed(0)}`);
   };
