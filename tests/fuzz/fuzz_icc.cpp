@@ -2,7 +2,8 @@
 // (color/icc_profile.h parse_icc_profile) and then the step every decode runs on the profile it
 // found (codec/color_manage.h apply_color_management: sRGB check, matrix/TRC or gray tables for
 // pp_icc_matrix_trc, or Little CMS) on a small image (gray when the profile says GRAY, else RGB:
-// the other pairing only adds a warning, and skipping it doubles the rate). A profile is untrusted
+// the other pairing only adds a warning; one pass instead of both: 669 -> 809 executions/s in 20 s
+// runs on the loaded VM). A profile is untrusted
 // input: the parser must answer a typed Status, and a damaged profile must leave the pixels alone
 // with a warning, never fail the decode.
 // (Seeds: ICC profiles, e.g. those inside the test JPEGs; see scripts/fuzz.mjs.)
