@@ -294,7 +294,7 @@ export class ImageProcessingService {
    * Counters: `queued`, `running` (in flight), `peakRunning`, `workers` (alive now), `cacheHits`,
    * `cacheMisses`, lifetime worker counters (`started`, `recycled`, `crashed`, `timedOut`,
    * `aborted`, `idleEnded`), and `perWorker`: `{ id, busy, tasks, storedImages,
-   * memory: { heapBytes, storedImages, storedImageBytes } }` as last reported by each worker.
+   * memory: { heapBytes, mallocBytes, storedImages, storedImageBytes } }` as last reported by each worker.
    * @returns {Promise<object>}
    */
   async stats() {
@@ -358,7 +358,14 @@ export class ImageProcessingService {
 
   async #execute(method, prepared, call, startedAt) {
     const order = this.#sequence++;
-    const inputs = await Promise.all(prepared.inputs.map((input) => this.#readOne(input, call)));
+    // An input that cannot be read (empty, a released handle, too large) is the error of the
+    // input it is: details.input names it, and the method maps it as it maps the engine's errors
+    // about that input (createComposite: the layer's InvalidLayerError).
+    const inputs = await Promise.all(prepared.inputs.map((input, index) => this.#readOne(input, call).catch((error) => {
+      if (!prepared.mapError || !(error instanceof ImageProcessingError)) throw error;
+      error.details = { ...error.details, input: error.details?.input ?? index };
+      throw prepared.mapError(error);
+    })));
     const readMs = now() - startedAt;
     try {
       return await this.#executeRead(method, prepared, call, { startedAt, readMs, inputs, order });
@@ -413,7 +420,7 @@ export class ImageProcessingService {
     const send = (withSources) => {
       const wire = inputs.map((i) => {
         let bytes = i.bytes;
-        if (i.handle) bytes = withSources ? i.handle.source.bytes.slice() : undefined;
+        if (i.handle) bytes = withSources ? i.source.bytes.slice() : undefined;
         else if (i.keep) bytes = i.bytes.slice(); // load(): the handle keeps i.bytes for a resend
         return { bytes, rawWidth: i.rawWidth, rawHeight: i.rawHeight, hash: i.reuse ? i.hash : undefined, hints: i.hints };
       });
@@ -442,12 +449,17 @@ export class ImageProcessingService {
     return result;
   }
 
-  /** One input: an ImageHandle (its key, no bytes) or bytes/pixels read (copied unless transfer). */
+  /**
+   * One input: an ImageHandle (its key, no bytes) or bytes/pixels read (copied unless transfer).
+   * A handle's source is taken now: release() during the call drops it from the handle, and the
+   * call may still have to resend it (the soak found that race).
+   */
   async #readOne({ image, path, keep }, call) {
     const handle = handleInternals(image);
     if (handle) {
       if (handle.released) throw new InvalidConfigurationError(`The image handle at ${path} has been released`, { details: { path } });
-      return { handle, hash: handle.hash, rawWidth: handle.source.rawWidth, rawHeight: handle.source.rawHeight };
+      const { source } = handle;
+      return { handle, source, hash: handle.hash, rawWidth: source.rawWidth, rawHeight: source.rawHeight };
     }
     const { maxInputPixels, maxInputSide } = this.#options;
     // A handle keeps its source for a resend, so load() sends the worker a copy and keeps its own.

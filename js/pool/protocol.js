@@ -16,7 +16,7 @@
 //                                   task failed; fatal = the engine is dead (wasm abort);
 //                                   recycle = the engine is alive but its memory grew past
 //                                   use (an allocation failed): replace this worker
-// `state` = { memory: { heapBytes, storedImages, storedImageBytes }, images: string[] }: the
+// `state` = { memory: { heapBytes, mallocBytes, storedImages, storedImageBytes }, images: string[] }: the
 // worker's module memory and the content hashes of the decoded images it holds (for routing).
 
 export const MSG = Object.freeze({

@@ -346,7 +346,8 @@ export interface WorkerStats {
   tasks: number;
   storedImages: number;
   /** The module's memory as last reported by the worker. */
-  memory?: { heapBytes: number; storedImages: number; storedImageBytes: number };
+  /** heapBytes: the wasm memory size (never shrinks); mallocBytes: bytes allocated and not yet freed. */
+  memory?: { heapBytes: number; mallocBytes: number; storedImages: number; storedImageBytes: number };
 }
 
 export interface ServiceStats {

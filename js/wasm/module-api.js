@@ -101,13 +101,13 @@ export function releaseImage(Module, handle) {
   }
 }
 
-/** `{ heapBytes, storedImages, storedImageBytes }`. */
+/** `{ heapBytes, mallocBytes, storedImages, storedImageBytes }`. */
 export function memoryStats(Module) {
   try {
-    const { heapBytes, storedImages, storedImageBytes } = Module.memoryStats();
-    return { heapBytes, storedImages, storedImageBytes };
+    const { heapBytes, mallocBytes, storedImages, storedImageBytes } = Module.memoryStats();
+    return { heapBytes, mallocBytes, storedImages, storedImageBytes };
   } catch {
-    return { heapBytes: 0, storedImages: 0, storedImageBytes: 0 };
+    return { heapBytes: 0, mallocBytes: 0, storedImages: 0, storedImageBytes: 0 };
   }
 }
 

@@ -3,6 +3,7 @@
 // nothing throws across the boundary (see .notes/CONTRACTS.md).
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
@@ -112,12 +113,15 @@ val adopt_image(double ptr, int raw_width, int raw_height, val limits_js) {
 
 bool release_image(int handle) { return pipeline::release_image(handle); }
 
-// {images, bytes} held by the store, and the wasm memory size (which never shrinks).
+// {images, bytes} held by the store, the wasm memory size (which never shrinks) and the bytes
+// malloc has handed out and not had back (dlmalloc's mallinfo): a leak shows in mallocBytes long
+// before it pushes the memory size past its high-water mark (bench/soak.mjs samples both).
 val memory_stats() {
     val r = val::object();
     r.set("storedImages", pipeline::stored_image_count());
     r.set("storedImageBytes", double(pipeline::stored_image_bytes()));
     r.set("heapBytes", double(emscripten_get_heap_size()));
+    r.set("mallocBytes", double(mallinfo().uordblks));
     return r;
 }
 

@@ -62,6 +62,9 @@ describeWithEngine('createComposite', () => {
       [[{ x: 1 }], 0, 'layer', undefined],
       [[{ color: 'red' }, { image: new Uint8Array([1, 2, 3, 4, 5]) }], 1, 'image', UnsupportedFormatError],
       [[{ image: readTestdata('malformed/truncated_in_headers.jpg') }], 0, 'image', DecodeError],
+      // refused while reading, before any worker (the browser soak found these escaping as a bare DecodeError)
+      [[{ color: 'red' }, { image: new Uint8Array(0) }], 1, 'image', DecodeError],
+      [[{ image: { width: 4, height: 4, data: new Uint8Array(4) } }], 0, 'image', undefined],
       [[{ color: 'red', x: Number.NaN }], 0, 'x', undefined],
       [[{ color: 'red', blendMode: 'sparkle' }], 0, 'blendMode', UnsupportedTransformationError],
       [[{ color: 'red', width: 0, height: 3 }], 0, 'width', undefined],

@@ -55,6 +55,20 @@ describeWithEngine('engine: handles, inputs, outputs', () => {
     await expect(st.generateVariations(handle, configs)).rejects.toMatchObject({ name: 'InvalidConfigurationError', details: { path: 'image' } });
   });
 
+  test('a call made before release() still gets its result when it has to resend the source (found by the browser soak)', async () => {
+    const one = await ImageProcessingService.create({ build: 'mt', workers: 1 });
+    try {
+      const handle = await one.load(flat(64, 48, [200, 100, 50, 255]));
+      await one[Symbol.for('pixelpipe.debug')].killWorker(0); // its replacement does not hold the image
+      const call = one.analyzeImage(handle, ['stats']);
+      handle.release(); // while the call is on its way: it was made with a live handle
+      const { stats } = await call;
+      expect(stats.channels.slice(0, 3).map((c) => c.mean)).toEqual([200, 100, 50]);
+    } finally {
+      await one.dispose();
+    }
+  });
+
   test('raw pixels load too, and a handle is pinned in its worker (not evicted, reported in stats)', async () => {
     const handle = await st.load(flat(300, 200, [10, 20, 30, 255]));
     expect(handle.format).toBe('raw');
@@ -110,6 +124,19 @@ describeWithEngine('acquireInputs: many inputs, one copy each, the whole call ch
     expect(store.keys().sort()).toEqual([storeKey('a'), storeKey('a', { shrink: 2 })].sort()); // hints are part of the key; raw is not kept
     const again = acquireInputs(M, [{ rawWidth: 0, rawHeight: 0, hash: 'a' }], { limits, maxMemoryBytes: 1 << 30, store, workBytes: () => 0 });
     expect(again[0].fresh).toBe(false); // from the store, no bytes needed
+  });
+
+  test('memoryStats().mallocBytes is what is allocated now: +3 MiB while a 3 MiB block lives, the same as before once it is freed', () => {
+    const n = 3 << 20;
+    const before = M.memoryStats();
+    const ptr = M._malloc(n);
+    const during = M.memoryStats();
+    M._free(ptr);
+    const after = M.memoryStats();
+    expect(during.mallocBytes - before.mallocBytes).toBeGreaterThanOrEqual(n);
+    expect(during.mallocBytes - before.mallocBytes).toBeLessThan(n + 64); // dlmalloc's chunk header and alignment
+    expect(after.mallocBytes).toBe(before.mallocBytes);
+    expect(after.heapBytes).toBeGreaterThanOrEqual(during.mallocBytes); // the memory size only grows
   });
 
   test('the memory estimate covers every input before anything is decoded; a handle the worker lacks is IMAGE_NOT_LOADED', () => {
