@@ -14,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     req.palette_size = in.ConsumeIntegralInRange(-3, 40);
     req.aspect_ratio = fuzz::fuzz_number(in);
     req.source_format = in.ConsumeBool() ? "jpeg" : "png";
+    req.saliency_map = in.ConsumeBool();
     const Image image = fuzz::fuzz_image(in);
     auto json = analysis::analyze_to_json(image, req);
     fuzz::expect_typed(json.status());
