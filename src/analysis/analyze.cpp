@@ -1,5 +1,5 @@
-// analyze.cpp: runs what the requested types need, each part once (one histogram pass for
-// colors, histogram and stats; one saliency map for composition and smartCrop).
+// analyze.cpp: runs what the requested types need, each part once (one luma pass for all; one
+// histogram pass for colors, histogram and stats; one saliency map for composition and smartCrop).
 #include "analysis/analyze.h"
 
 #include <algorithm>
@@ -51,9 +51,14 @@ Result<std::string> analyze_to_json(const Image &img, const AnalyzeRequest &req)
     JsonWriter json;
     json.begin_object();
 
+    // Every type reads luma (histograms, quality, the saliency and horizon copies): one pass.
+    auto luma_result = full_luma(img);
+    if (!luma_result.ok()) return luma_result.status();
+    const LumaPlane &luma = luma_result.value();
+
     Histograms all;
     if (wants(req, "colors") || wants(req, "histogram") || wants(req, "stats")) {
-        auto h = histograms(img, false, 1, wants(req, "colors"));
+        auto h = histograms(img, luma, false, 1, wants(req, "colors"));
         if (!h.ok()) return h.status();
         all = h.take();
     }
@@ -62,18 +67,18 @@ Result<std::string> analyze_to_json(const Image &img, const AnalyzeRequest &req)
         const bool has_transparent = all.a[0] > 0;
         Histograms opaque = all;
         if (has_transparent) {
-            auto h = histograms(img, true, 1, true);
+            auto h = histograms(img, luma, true, 1, true);
             if (!h.ok()) return h.status();
             opaque = h.take();
         }
         if (Status st = write_colors(json, img, opaque, has_transparent, req.palette_size); !st.is_ok()) return st;
     }
     if (wants(req, "composition") || wants(req, "smartCrop")) {
-        auto map = saliency_map(img);
+        auto map = saliency_map(luma);
         if (!map.ok()) return map.status();
         if (wants(req, "composition")) {
             const int side = std::max(img.width(), img.height());
-            auto plane = luma_plane(img, (side + kHorizonSide - 1) / kHorizonSide);
+            auto plane = box_downscale(luma, (side + kHorizonSide - 1) / kHorizonSide);
             if (!plane.ok()) return plane.status();
             const auto tilt = horizon_tilt_degrees(plane.value());
             write_composition(json, composition_of(map.value(), img.width(), img.height(), tilt));
@@ -84,7 +89,7 @@ Result<std::string> analyze_to_json(const Image &img, const AnalyzeRequest &req)
         }
     }
     if (wants(req, "quality")) {
-        auto m = measure_quality(img, req.source_format, all.count > 0 ? &all : nullptr);
+        auto m = measure_quality(img, luma, req.source_format, all.count > 0 ? &all : nullptr);
         if (!m.ok()) return m.status();
         write_quality(json, m.value(), score_quality(m.value()));
     }

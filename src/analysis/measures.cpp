@@ -7,9 +7,10 @@
 #include <vector>
 
 #include "HalideBuffer.h"
-#include "pp_blockiness.h"
 #include "HalideRuntime.h"
+#include "pp_blockiness.h"
 #include "pp_luma.h"
+#include "pp_luma_box.h"
 #include "pp_luma_measures.h"
 
 namespace pixelpipe::analysis {
@@ -28,7 +29,7 @@ Status require_pixels(const Image &img) {
 
 // The histograms are a scatter, which Halide vectorises poorly: its pp_histogram took 50 instructions
 // a pixel natively (callgrind, 12 MP) and 430 ms single-threaded in wasm. This scalar pass loads each
-// pixel once and does five increments. Four copies of every histogram take the pixels x mod 4:
+// pixel and its luma (from full_luma's plane) once and does five increments. Four copies of every histogram take the pixels x mod 4:
 // runs of one value (every alpha of an opaque image, flat areas) would otherwise chain each
 // increment on the previous store to the same counter. Row bands run on Halide's thread pool.
 constexpr int kHistogramChunks = 16;  // bands: enough to balance a few threads, 16 × 20 KB to merge
@@ -40,29 +41,22 @@ struct HistogramPartial {
 
 struct HistogramJob {
     const Image *img = nullptr;
+    const LumaPlane *luma = nullptr;
     bool skip_transparent = false, with_moments = false;
     int row_step = 1, chunks = 1, rows_per_chunk = 1;
     HistogramPartial *parts = nullptr;
 };
 
-// js-api.md's luma, exactly: round half up of 0.2126 R + 0.7152 G + 0.0722 B, in integers.
-struct LumaWeights {
-    uint32_t r[256], g[256], b[256];
-    LumaWeights() {
-        for (uint32_t v = 0; v < 256; ++v) r[v] = v * 2126, g[v] = v * 7152, b[v] = v * 722 + 5000;
-    }
-};
-
 // One pixel into copy K of the histograms (K constant: the four copies are the unrolled steps).
 template <bool kSkipTransparent, bool kMoments, int K>
-inline void count_pixel(HistogramPartial &p, ColorMoments &m, const LumaWeights &w, const uint8_t *px) {
+inline void count_pixel(HistogramPartial &p, ColorMoments &m, const uint8_t *px, uint8_t luma) {
     const uint8_t r = px[0], g = px[1], b = px[2], a = px[3];
     if (kSkipTransparent && a == 0) return;
     ++p.count[0][K][r];
     ++p.count[1][K][g];
     ++p.count[2][K][b];
     ++p.count[3][K][a];
-    ++p.count[4][K][(w.r[r] + w.g[g] + w.b[b]) / 10000];
+    ++p.count[4][K][luma];
     if (kMoments) {
         const int32_t rg = int32_t(r) - g, yb2 = int32_t(r) + g - 2 * int32_t(b);
         m.rg += rg;
@@ -75,21 +69,20 @@ inline void count_pixel(HistogramPartial &p, ColorMoments &m, const LumaWeights 
 // A row's moments are summed in locals (64-bit: yb2² ≤ 260100 times 32768 px passes 2^31) and
 // added to the band's once per row, which keeps the per-pixel adds off the band's memory.
 template <bool kSkipTransparent, bool kMoments>
-void count_row(HistogramPartial &p, const LumaWeights &w, const uint8_t *px, int width) {
+void count_row(HistogramPartial &p, const uint8_t *px, const uint8_t *luma, int width) {
     ColorMoments m;
     int x = 0;
-    for (; x + 4 <= width; x += 4, px += 16) {
-        count_pixel<kSkipTransparent, kMoments, 0>(p, m, w, px);
-        count_pixel<kSkipTransparent, kMoments, 1>(p, m, w, px + 4);
-        count_pixel<kSkipTransparent, kMoments, 2>(p, m, w, px + 8);
-        count_pixel<kSkipTransparent, kMoments, 3>(p, m, w, px + 12);
+    for (; x + 4 <= width; x += 4, px += 16, luma += 4) {
+        count_pixel<kSkipTransparent, kMoments, 0>(p, m, px, luma[0]);
+        count_pixel<kSkipTransparent, kMoments, 1>(p, m, px + 4, luma[1]);
+        count_pixel<kSkipTransparent, kMoments, 2>(p, m, px + 8, luma[2]);
+        count_pixel<kSkipTransparent, kMoments, 3>(p, m, px + 12, luma[3]);
     }
-    for (; x < width; ++x, px += 4) count_pixel<kSkipTransparent, kMoments, 0>(p, m, w, px);
+    for (; x < width; ++x, px += 4, ++luma) count_pixel<kSkipTransparent, kMoments, 0>(p, m, px, *luma);
     if (kMoments) p.moments += m;
 }
 
 int histogram_chunk(void *, int chunk, uint8_t *closure) {
-    static const LumaWeights w;
     const HistogramJob &job = *reinterpret_cast<const HistogramJob *>(closure);
     HistogramPartial &p = job.parts[chunk];
     const Image &img = *job.img;
@@ -98,12 +91,13 @@ int histogram_chunk(void *, int chunk, uint8_t *closure) {
         const int64_t y = int64_t(i) * job.row_step;
         if (y >= img.height()) break;
         const uint8_t *row = img.row(int(y));
+        const uint8_t *luma = &job.luma->px[size_t(y) * size_t(img.width())];
         if (job.with_moments) {
-            if (job.skip_transparent) count_row<true, true>(p, w, row, img.width());
-            else count_row<false, true>(p, w, row, img.width());
+            if (job.skip_transparent) count_row<true, true>(p, row, luma, img.width());
+            else count_row<false, true>(p, row, luma, img.width());
         } else {
-            if (job.skip_transparent) count_row<true, false>(p, w, row, img.width());
-            else count_row<false, false>(p, w, row, img.width());
+            if (job.skip_transparent) count_row<true, false>(p, row, luma, img.width());
+            else count_row<false, false>(p, row, luma, img.width());
         }
     }
     return 0;
@@ -111,10 +105,14 @@ int histogram_chunk(void *, int chunk, uint8_t *closure) {
 
 }  // namespace
 
-Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step, bool with_moments) {
+Result<Histograms> histograms(const Image &img, const LumaPlane &luma, bool skip_transparent, int row_step,
+                              bool with_moments) {
     if (Status st = require_pixels(img); !st.is_ok()) return st;
+    if (luma.width != img.width() || luma.height != img.height())
+        return Status::error(ErrorCode::INTERNAL, "histograms: the luma plane is not the image's");
     HistogramJob job;
     job.img = &img;
+    job.luma = &luma;
     job.skip_transparent = skip_transparent;
     job.with_moments = with_moments;
     job.row_step = std::clamp(row_step, 1, img.height());
@@ -173,38 +171,35 @@ double histogram_entropy_bits(const Hist256 &h) {
     return e;
 }
 
-Result<LumaPlane> luma_plane(const Image &img, int factor) {
+Result<LumaPlane> full_luma(const Image &img) {
     if (Status st = require_pixels(img); !st.is_ok()) return st;
-    factor = std::clamp(factor, 1, std::min(img.width(), img.height()));
     LumaPlane p;
-    p.width = img.width() / factor;
-    p.height = img.height() / factor;
+    p.width = img.width();
+    p.height = img.height();
+    p.px.resize(size_t(p.width) * size_t(p.height));
+    Halide::Runtime::Buffer<uint8_t, 2> out(p.px.data(), p.width, p.height);
+    auto in = img.view();
+    if (Status st = halide_status("pp_luma", pp_luma(in, out)); !st.is_ok()) return st;
+    return p;
+}
+
+Result<LumaPlane> box_downscale(const LumaPlane &in, int factor) {
+    if (in.width < 1 || in.height < 1) return Status::error(ErrorCode::INVALID_ARGUMENT, "box_downscale of an empty plane");
+    factor = std::clamp(factor, 1, std::min(in.width, in.height));
+    if (factor == 1) return in;
+    LumaPlane p;
+    p.width = in.width / factor;
+    p.height = in.height / factor;
     p.px.resize(size_t(p.width) * size_t(p.height));
     Halide::Runtime::Buffer<uint8_t, 2> out(p.px.data(), p.width, p.height);
     // The blocks are centred: the remainder is dropped on both sides alike, so a mirrored image
     // gives the mirrored plane (composition's symmetry test relies on it).
-    const int ox = (img.width() - p.width * factor) / 2, oy = (img.height() - p.height * factor) / 2;
-    auto in = img.view().cropped(0, ox, p.width * factor).cropped(1, oy, p.height * factor);
-    in.translate({-ox, -oy});
-    if (Status st = halide_status("pp_luma", pp_luma(in, factor, out)); !st.is_ok()) return st;
+    const int ox = (in.width - p.width * factor) / 2, oy = (in.height - p.height * factor) / 2;
+    Halide::Runtime::Buffer<uint8_t, 2> src(const_cast<uint8_t *>(in.px.data()), in.width, in.height);
+    auto window = src.cropped(0, ox, p.width * factor).cropped(1, oy, p.height * factor);
+    window.translate({-ox, -oy});
+    if (Status st = halide_status("pp_luma_box", pp_luma_box(window, factor, out)); !st.is_ok()) return st;
     return p;
-}
-
-LumaPlane box_downscale(const LumaPlane &in, int factor) {
-    factor = std::clamp(factor, 1, std::max(1, std::min(in.width, in.height)));
-    LumaPlane out;
-    out.width = std::max(1, in.width / factor);
-    out.height = std::max(1, in.height / factor);
-    out.px.resize(size_t(out.width) * size_t(out.height));
-    const int n = factor * factor;
-    for (int y = 0; y < out.height; ++y)
-        for (int x = 0; x < out.width; ++x) {
-            int sum = 0;
-            for (int j = 0; j < factor; ++j)
-                for (int i = 0; i < factor; ++i) sum += in.at(x * factor + i, y * factor + j);
-            out.px[size_t(y) * size_t(out.width) + size_t(x)] = uint8_t((sum + n / 2) / n);
-        }
-    return out;
 }
 
 Result<LaplacianNoise> laplacian_noise(const LumaPlane &luma) {
@@ -229,13 +224,12 @@ Result<LaplacianNoise> laplacian_noise(const LumaPlane &luma) {
     return r;
 }
 
-Result<double> jpeg_blockiness(const Image &img) {
-    if (Status st = require_pixels(img); !st.is_ok()) return st;
-    const int w = img.width(), h = img.height();
+Result<double> jpeg_blockiness(const LumaPlane &luma) {
+    const int w = luma.width, h = luma.height;
     if (w < 16 || h < 16) return 0.0;  // fewer than two blocks: no grid to see
     const int strips = (h + 63) / 64;
     Halide::Runtime::Buffer<int32_t, 3> out(w - 1, 9, strips);  // columns 0..w-2 (x + 1 inside)
-    auto in = img.view();
+    Halide::Runtime::Buffer<uint8_t, 2> in(const_cast<uint8_t *>(luma.px.data()), w, h);
     if (Status st = halide_status("pp_blockiness", pp_blockiness(in, out)); !st.is_ok()) return st;
     // Per phase: sums of steps and how many steps there are.
     double hs[8] = {0}, hn[8] = {0}, vs[8] = {0}, vn[8] = {0};
