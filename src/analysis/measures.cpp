@@ -29,7 +29,9 @@ Status require_pixels(const Image &img) {
 
 // The histograms are a scatter, which Halide vectorises poorly: its pp_histogram took 50 instructions
 // a pixel natively (callgrind, 12 MP) and 430 ms single-threaded in wasm. This scalar pass loads each
-// pixel and its luma (from full_luma's plane) once and does five increments. Four copies of every histogram take the pixels x mod 4:
+// pixel once and does five increments (and, for an analysis that needs the luma plane too, one
+// store: full_luma's pp_luma pass plus reading its plane here cost more than computing luma here,
+// colors alone 57 → 75 CPU ms in the st build, bench/analyze-ab.mjs). Four copies of every histogram take the pixels x mod 4:
 // runs of one value (every alpha of an opaque image, flat areas) would otherwise chain each
 // increment on the previous store to the same counter. Row bands run on Halide's thread pool.
 constexpr int kHistogramChunks = 16;  // bands: enough to balance a few threads, 16 × 20 KB to merge
@@ -41,16 +43,27 @@ struct HistogramPartial {
 
 struct HistogramJob {
     const Image *img = nullptr;
-    const LumaPlane *luma = nullptr;
+    LumaPlane *luma_out = nullptr;
     bool skip_transparent = false, with_moments = false;
     int row_step = 1, chunks = 1, rows_per_chunk = 1;
     HistogramPartial *parts = nullptr;
 };
 
+// js-api.md's luma, exactly: round half up of 0.2126 R + 0.7152 G + 0.0722 B, in integers (the
+// same expression as the generators' luma8; both are checked against numpy's by the oracle tests).
+struct LumaWeights {
+    uint32_t r[256], g[256], b[256];
+    LumaWeights() {
+        for (uint32_t v = 0; v < 256; ++v) r[v] = v * 2126, g[v] = v * 7152, b[v] = v * 722 + 5000;
+    }
+};
+
 // One pixel into copy K of the histograms (K constant: the four copies are the unrolled steps).
-template <bool kSkipTransparent, bool kMoments, int K>
-inline void count_pixel(HistogramPartial &p, ColorMoments &m, const uint8_t *px, uint8_t luma) {
+template <bool kSkipTransparent, bool kMoments, bool kStoreLuma, int K>
+inline void count_pixel(HistogramPartial &p, ColorMoments &m, const LumaWeights &w, const uint8_t *px, uint8_t *luma_out) {
     const uint8_t r = px[0], g = px[1], b = px[2], a = px[3];
+    const uint32_t luma = (w.r[r] + w.g[g] + w.b[b]) / 10000;
+    if (kStoreLuma) luma_out[K] = uint8_t(luma);
     if (kSkipTransparent && a == 0) return;
     ++p.count[0][K][r];
     ++p.count[1][K][g];
@@ -68,21 +81,23 @@ inline void count_pixel(HistogramPartial &p, ColorMoments &m, const uint8_t *px,
 
 // A row's moments are summed in locals (64-bit: yb2² ≤ 260100 times 32768 px passes 2^31) and
 // added to the band's once per row, which keeps the per-pixel adds off the band's memory.
-template <bool kSkipTransparent, bool kMoments>
-void count_row(HistogramPartial &p, const uint8_t *px, const uint8_t *luma, int width) {
+template <bool kSkipTransparent, bool kMoments, bool kStoreLuma>
+void count_row(HistogramPartial &p, const LumaWeights &w, const uint8_t *px, uint8_t *luma_out, int width) {
     ColorMoments m;
     int x = 0;
-    for (; x + 4 <= width; x += 4, px += 16, luma += 4) {
-        count_pixel<kSkipTransparent, kMoments, 0>(p, m, px, luma[0]);
-        count_pixel<kSkipTransparent, kMoments, 1>(p, m, px + 4, luma[1]);
-        count_pixel<kSkipTransparent, kMoments, 2>(p, m, px + 8, luma[2]);
-        count_pixel<kSkipTransparent, kMoments, 3>(p, m, px + 12, luma[3]);
+    for (; x + 4 <= width; x += 4, px += 16, luma_out += kStoreLuma ? 4 : 0) {
+        count_pixel<kSkipTransparent, kMoments, kStoreLuma, 0>(p, m, w, px, luma_out);
+        count_pixel<kSkipTransparent, kMoments, kStoreLuma, 1>(p, m, w, px + 4, luma_out);
+        count_pixel<kSkipTransparent, kMoments, kStoreLuma, 2>(p, m, w, px + 8, luma_out);
+        count_pixel<kSkipTransparent, kMoments, kStoreLuma, 3>(p, m, w, px + 12, luma_out);
     }
-    for (; x < width; ++x, px += 4, ++luma) count_pixel<kSkipTransparent, kMoments, 0>(p, m, px, *luma);
+    for (; x < width; ++x, px += 4, luma_out += kStoreLuma ? 1 : 0)
+        count_pixel<kSkipTransparent, kMoments, kStoreLuma, 0>(p, m, w, px, luma_out);
     if (kMoments) p.moments += m;
 }
 
 int histogram_chunk(void *, int chunk, uint8_t *closure) {
+    static const LumaWeights w;
     const HistogramJob &job = *reinterpret_cast<const HistogramJob *>(closure);
     HistogramPartial &p = job.parts[chunk];
     const Image &img = *job.img;
@@ -91,13 +106,14 @@ int histogram_chunk(void *, int chunk, uint8_t *closure) {
         const int64_t y = int64_t(i) * job.row_step;
         if (y >= img.height()) break;
         const uint8_t *row = img.row(int(y));
-        const uint8_t *luma = &job.luma->px[size_t(y) * size_t(img.width())];
-        if (job.with_moments) {
-            if (job.skip_transparent) count_row<true, true>(p, row, luma, img.width());
-            else count_row<false, true>(p, row, luma, img.width());
+        uint8_t *luma = job.luma_out ? &job.luma_out->px[size_t(y) * size_t(img.width())] : nullptr;
+        if (luma) count_row<false, true, true>(p, w, row, luma, img.width());  // (moments too: one variant less)
+        else if (job.with_moments) {
+            if (job.skip_transparent) count_row<true, true, false>(p, w, row, luma, img.width());
+            else count_row<false, true, false>(p, w, row, luma, img.width());
         } else {
-            if (job.skip_transparent) count_row<true, false>(p, row, luma, img.width());
-            else count_row<false, false>(p, row, luma, img.width());
+            if (job.skip_transparent) count_row<true, false, false>(p, w, row, luma, img.width());
+            else count_row<false, false, false>(p, w, row, luma, img.width());
         }
     }
     return 0;
@@ -105,14 +121,19 @@ int histogram_chunk(void *, int chunk, uint8_t *closure) {
 
 }  // namespace
 
-Result<Histograms> histograms(const Image &img, const LumaPlane &luma, bool skip_transparent, int row_step,
-                              bool with_moments) {
+Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step, bool with_moments,
+                              LumaPlane *luma_out) {
     if (Status st = require_pixels(img); !st.is_ok()) return st;
-    if (luma.width != img.width() || luma.height != img.height())
-        return Status::error(ErrorCode::INTERNAL, "histograms: the luma plane is not the image's");
+    if (luma_out && (skip_transparent || row_step > 1))
+        return Status::error(ErrorCode::INTERNAL, "histograms: the luma plane needs every pixel of every row");
+    if (luma_out) {
+        luma_out->width = img.width();
+        luma_out->height = img.height();
+        luma_out->px.resize(size_t(img.width()) * size_t(img.height()));
+    }
     HistogramJob job;
     job.img = &img;
-    job.luma = &luma;
+    job.luma_out = luma_out;
     job.skip_transparent = skip_transparent;
     job.with_moments = with_moments;
     job.row_step = std::clamp(row_step, 1, img.height());

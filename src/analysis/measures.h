@@ -28,8 +28,8 @@ struct LumaPlane {
     std::vector<uint8_t> px;
     uint8_t at(int x, int y) const { return px[size_t(y) * size_t(width) + size_t(x)]; }
 };
-// Luma of every pixel: the one luma pass of an analysis (RGBA is read for luma only here); the
-// histograms, the box-downscaled copies and the JPEG grid are made from it.
+// Luma of every pixel: computed once per analysis (here, or by the histogram pass as a
+// by-product); the box-downscaled copies and the JPEG grid are made from it.
 Result<LumaPlane> full_luma(const Image &img);
 // Box average over factor × factor blocks (rounded half up); the output is floor(w / factor) ×
 // floor(h / factor) (at least 1×1: factor is lowered to fit); the blocks are centred in the plane.
@@ -43,10 +43,10 @@ struct Histograms {
 };
 // Every pixel, or (skip_transparent) only pixels with alpha > 0; row_step > 1 counts only every
 // row_step-th row (for measures that need the shape of a histogram, not its counts). One pass;
-// with_moments adds the colorfulness sums to it. `luma`: full_luma(img), where the luma bins
-// come from.
-Result<Histograms> histograms(const Image &img, const LumaPlane &luma, bool skip_transparent, int row_step = 1,
-                              bool with_moments = false);
+// with_moments adds the colorfulness sums to it. `luma_out` (only with every pixel and every row):
+// receives full_luma(img) as a by-product, so an analysis reads RGBA once.
+Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step = 1, bool with_moments = false,
+                              LumaPlane *luma_out = nullptr);
 
 struct ChannelStats {
     int min = 0, max = 0;

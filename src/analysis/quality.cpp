@@ -84,7 +84,7 @@ Result<QualityMeasures> measure_quality(const Image &img, const LumaPlane &luma,
     if (!all) {
         // Combing is a property of the histogram's shape: a quarter of the rows shows it as well
         // (the four-times-faster pass matters when quality is asked for alone).
-        auto hist = histograms(img, luma, false, img.height() >= 1024 ? 4 : 1);
+        auto hist = histograms(img, false, img.height() >= 1024 ? 4 : 1);
         if (!hist.ok()) return hist.status();
         own = hist.take();
         all = &own;
