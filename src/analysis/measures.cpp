@@ -31,7 +31,7 @@ Status require_pixels(const Image &img) {
 // a pixel natively (callgrind, 12 MP) and 430 ms single-threaded in wasm. This scalar pass loads each
 // pixel once and does five increments (and, for an analysis that needs the luma plane too, one
 // store: full_luma's pp_luma pass plus reading its plane here cost more than computing luma here,
-// colors alone 57 → 75 CPU ms in the st build, bench/analyze-ab.mjs). Four copies of every histogram take the pixels x mod 4:
+// colors alone 57 → 75 CPU ms in the mt build, bench/analyze-ab.mjs --cpu). Four copies of every histogram take the pixels x mod 4:
 // runs of one value (every alpha of an opaque image, flat areas) would otherwise chain each
 // increment on the previous store to the same counter. Row bands run on Halide's thread pool.
 constexpr int kHistogramChunks = 16;  // bands: enough to balance a few threads, 16 × 20 KB to merge
