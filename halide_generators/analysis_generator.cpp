@@ -1,7 +1,8 @@
 // analysis_generator.cpp: the measuring passes of analyzeImage (src/analysis/).
-// Family: pp_luma (luma plane, box-downscaled by an integer factor), pp_luma_measures (column
-// sums of the Laplacian, its square and Immerkær's noise operator), pp_blockiness (column sums of
-// luma steps by 8-row phase). The histograms and the colorfulness sums are one scalar C++ pass
+// Family: pp_luma (the full-resolution luma plane), pp_luma_box (a luma plane box-downscaled by an
+// integer factor), pp_luma_measures (column sums of the Laplacian, its square and Immerkær's noise
+// operator), pp_blockiness (column sums of luma steps by 8-row phase). Only pp_luma reads RGBA; the
+// others read its plane. The histograms and the colorfulness sums are one scalar C++ pass
 // (measures.cpp): a scatter is what Halide vectorises worst.
 // Reductions are per row strip so that strips run in parallel; C++ adds the partial results in
 // double (src/analysis/measures.cpp).
@@ -32,11 +33,40 @@ inline void schedule_column_sums(Func out, const Var &x, const Var &k, const Var
     if (threads) out.update().parallel(strip);
 }
 
+// The luma plane of every pixel: computed once per analysis, every measure's luma (histogram,
+// the quality, horizon and saliency copies) is read from it, so RGBA is deinterleaved once.
 class Luma : public Generator<Luma> {
 public:
     GeneratorParam<bool> threads{"threads", false};
 
     Input<Buffer<uint8_t, 3>> input{"input"};  // x, y, c; RGBA8 interleaved
+    Output<Buffer<uint8_t, 2>> output{"output"};
+
+    void generate() {
+        output(x, y) = luma8(input(x, y, 0), input(x, y, 1), input(x, y, 2));
+        constrain_rgba8_interleaved(input);
+        set_rgba_estimates(input);
+        output.set_estimates({{0, 1920}, {0, 1080}});
+    }
+
+    void schedule() {
+        if (auto_schedule) return;
+        // 16 rows a task: 188 tasks for a 12 MP photo, enough to balance the pool.
+        output.vectorize(x, natural_vector_size<uint8_t>(), TailStrategy::GuardWithIf)
+            .split(y, yo, yi, 16, TailStrategy::GuardWithIf);
+        if (threads) output.parallel(yo);
+    }
+
+private:
+    Var x{"x"}, y{"y"}, yo{"yo"}, yi{"yi"};
+};
+
+// A luma plane box-averaged by an integer factor, rounded half up.
+class LumaBox : public Generator<LumaBox> {
+public:
+    GeneratorParam<bool> threads{"threads", false};
+
+    Input<Buffer<uint8_t, 2>> input{"input"};  // x, y
     Input<int> factor{"factor"};               // box size 1..4096; output = floor(input / factor)
     Output<Buffer<uint8_t, 2>> output{"output"};
 
@@ -48,19 +78,17 @@ public:
         // No boundary condition: the caller's input covers exactly output × factor, and the
         // column sums' vector tail is guarded (a clamped x would turn every load into a gather,
         // which wasm has no instruction for).
-        luma(x, y) = cast<uint32_t>(luma8(input(x, y, 0), input(x, y, 1), input(x, y, 2)));
         rj = RDom(0, factor);
         colsum(x, y) = cast<uint32_t>(0);
-        colsum(x, y) += luma(x, y * factor + rj);
+        colsum(x, y) += cast<uint32_t>(input(x, y * factor + rj));
         ri = RDom(0, factor);
         box(x, y) = cast<uint32_t>(0);
         box(x, y) += colsum(x * factor + ri, y);
         const Expr n = cast<uint32_t>(factor * factor);
         output(x, y) = cast<uint8_t>((box(x, y) + n / 2) / n);
 
-        constrain_rgba8_interleaved(input);
-        set_rgba_estimates(input);
         factor.set_estimate(2);
+        input.set_estimates({{0, 1920}, {0, 1080}});
         output.set_estimates({{0, 960}, {0, 540}});
     }
 
@@ -73,12 +101,22 @@ public:
         colsum.compute_at(output, yi).vectorize(x, lanes, TailStrategy::GuardWithIf);
         colsum.update().reorder(x, rj).vectorize(x, lanes, TailStrategy::GuardWithIf);
         box.compute_at(output, yi);
+        // Small factors (the quality copy: 2 for 4–16 MP, 3 up to 36 MP, 4 up to 64 MP) have the
+        // most output pixels: there the box sums and the division are vectorised too (a stride of
+        // 2–4 is a dense load and a shuffle, not a gather; the divisor becomes a constant). The
+        // generic box was 139 M of the 171 M instructions of the three copies of a 12 MP analysis
+        // (callgrind, native, one thread); larger factors have few output pixels.
+        for (int f : {2, 3, 4}) {
+            output.specialize(factor == f).vectorize(x, lanes, TailStrategy::GuardWithIf);
+            box.specialize(factor == f).vectorize(x, lanes, TailStrategy::GuardWithIf);
+            box.update().specialize(factor == f).unroll(ri).vectorize(x, lanes, TailStrategy::GuardWithIf);
+        }
     }
 
 private:
     Var x{"x"}, y{"y"}, yo{"yo"}, yi{"yi"};
     RDom rj, ri;
-    Func luma{"luma"}, colsum{"colsum"}, box{"box"};
+    Func colsum{"colsum"}, box{"box"};
 };
 
 // Column sums per strip of kRows rows: k 0 = Σ lap, 1 = Σ lap², 2 = Σ |immerkaer|, over interior
@@ -132,23 +170,22 @@ class Blockiness : public Generator<Blockiness> {
 public:
     GeneratorParam<bool> threads{"threads", false};
 
-    Input<Buffer<uint8_t, 3>> input{"input"};     // x, y, c; RGBA8 interleaved
+    Input<Buffer<uint8_t, 2>> luma{"luma"};       // x, y; the full-resolution luma plane
     Output<Buffer<int32_t, 3>> output{"output"};  // x 0..w-2, k 0..8, strip
 
     void generate() {
         // Only y is clamped (one scalar per row); the output covers x 0..w-2 so x + 1 is inside
         // (per-lane clamps would be gathers on wasm). The last column's vertical steps are left out.
-        Y(x, y) = cast<int16_t>(luma8(input(x, y, 0), input(x, y, 1), input(x, y, 2)));
+        Y(x, y) = cast<int16_t>(luma(x, y));
         r = RDom(0, 8, 0, 8);  // r.x = phase, r.y = block row within the strip
         const Expr yv = strip * 64 + r.y * 8 + r.x;
-        const Expr y0 = min(yv, input.height() - 1), y1 = min(yv + 1, input.height() - 1);
-        const Expr vstep = select(yv + 1 < input.height(), cast<int32_t>(abs(Y(x, y1) - Y(x, y0))), 0);
-        const Expr hstep = select(yv < input.height(), cast<int32_t>(abs(Y(x + 1, y0) - Y(x, y0))), 0);
+        const Expr y0 = min(yv, luma.height() - 1), y1 = min(yv + 1, luma.height() - 1);
+        const Expr vstep = select(yv + 1 < luma.height(), cast<int32_t>(abs(Y(x, y1) - Y(x, y0))), 0);
+        const Expr hstep = select(yv < luma.height(), cast<int32_t>(abs(Y(x + 1, y0) - Y(x, y0))), 0);
         output(x, k, strip) = 0;
         output(x, k, strip) += select(k == 8, hstep, k == r.x, vstep, 0);
 
-        constrain_rgba8_interleaved(input);
-        set_rgba_estimates(input);
+        luma.set_estimates({{0, 1920}, {0, 1080}});
         output.set_estimates({{0, 1920}, {0, 9}, {0, 17}});
     }
 
@@ -166,5 +203,6 @@ private:
 }  // namespace pixelpipe::gen
 
 HALIDE_REGISTER_GENERATOR(pixelpipe::gen::Luma, pp_luma)
+HALIDE_REGISTER_GENERATOR(pixelpipe::gen::LumaBox, pp_luma_box)
 HALIDE_REGISTER_GENERATOR(pixelpipe::gen::LumaMeasures, pp_luma_measures)
 HALIDE_REGISTER_GENERATOR(pixelpipe::gen::Blockiness, pp_blockiness)

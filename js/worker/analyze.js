@@ -4,12 +4,13 @@
 // map's bytes are transferred, not copied).
 import * as api from '../wasm/module-api.js';
 
-// Peak beyond the decoded image: float luma and Laplacian planes of the analysed copy (≤ 4 MP,
+// Peak beyond the decoded image: the full-resolution luma plane (1 byte a pixel: every measure
+// reads luma from it) plus float luma and Laplacian planes of the analysed copy (≤ 4 MP,
 // js-api.md) plus a box-downscaled RGBA copy: 4 + 4 + 4 bytes per analysed pixel, bounded.
 const ANALYSED_PIXELS = 4_000_000;
 
 export default {
-  workBytes: (request, [dims]) => 12 * Math.min(dims.width * dims.height, ANALYSED_PIXELS) + (16 << 20),
+  workBytes: (request, [dims]) => dims.width * dims.height + 12 * Math.min(dims.width * dims.height, ANALYSED_PIXELS) + (16 << 20),
 
   run({ module, request, images: [image] }) {
     const engineTypes = request.types.filter((t) => t !== 'metadata');

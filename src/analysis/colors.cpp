@@ -61,19 +61,15 @@ double colorfulness(const Histograms &h) {
     return std::sqrt(vrg + vyb) + 0.3 * std::sqrt(mrg * mrg + myb * myb);
 }
 
-Status write_colors(JsonWriter &json, const Image &img, const Histograms &h, bool has_transparent, int palette_size) {
-    QuantizeOptions opt;
-    opt.max_colors = palette_size;
-    auto palette = extract_palette(img, opt);
-    if (!palette.ok()) return palette.status();
+void write_colors(JsonWriter &json, const std::vector<PaletteEntry> &palette, const Histograms &h) {
     const ChannelStats r = channel_stats(h.r), g = channel_stats(h.g), b = channel_stats(h.b);
 
     json.key("colors").begin_object();
     json.key("dominant");
-    if (palette.value().empty()) {
+    if (palette.empty()) {
         json.null();  // fully transparent: no colour to speak of
     } else {
-        const PaletteEntry &d = palette.value()[0];
+        const PaletteEntry &d = palette[0];
         json.begin_object();
         write_rgb(json, d.r, d.g, d.b);
         json.field("proportion", d.proportion).field("name", std::string(nearest_css_name(d.r, d.g, d.b)));
@@ -89,7 +85,7 @@ Status write_colors(JsonWriter &json, const Image &img, const Histograms &h, boo
         json.end_object();
     }
     json.key("palette").begin_array();
-    for (const PaletteEntry &e : palette.value()) {
+    for (const PaletteEntry &e : palette) {
         const color::Lch lch = color::oklab_to_oklch(color::srgb8_to_oklab(e.r, e.g, e.b));
         json.begin_object();
         write_rgb(json, e.r, e.g, e.b);
@@ -106,7 +102,6 @@ Status write_colors(JsonWriter &json, const Image &img, const Histograms &h, boo
     write_hist_array(json, "luma", h.luma);
     json.end_object();
     json.end_object();
-    return Status::ok();
 }
 
 void write_histogram(JsonWriter &json, const Histograms &all) {

@@ -1,9 +1,11 @@
 // colors.h: analyzeImage's `colors` and `histogram`/`stats` parts, written as JSON.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "analysis/json_writer.h"
 #include "analysis/measures.h"
+#include "analysis/quantize.h"
 #include "core/image.h"
 #include "core/status.h"
 
@@ -18,9 +20,9 @@ std::string hex_of(uint8_t r, uint8_t g, uint8_t b);
 // From histograms made with_moments.
 double colorfulness(const Histograms &h);
 
-// `colors` object. `opaque_hist`: histograms over pixels with alpha > 0, made with_moments.
-Status write_colors(JsonWriter &json, const Image &img, const Histograms &opaque_hist, bool has_transparent,
-                    int palette_size);
+// `colors` object. `palette`: extract_palette of the image (transparent pixels ignored);
+// `opaque_hist`: histograms over pixels with alpha > 0, made with_moments.
+void write_colors(JsonWriter &json, const std::vector<PaletteEntry> &palette, const Histograms &opaque_hist);
 // `histogram` {r, g, b, a, luma} and `stats` {channels: [...], isOpaque} over every pixel.
 void write_histogram(JsonWriter &json, const Histograms &all);
 void write_stats(JsonWriter &json, const Histograms &all);

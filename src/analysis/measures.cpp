@@ -7,9 +7,10 @@
 #include <vector>
 
 #include "HalideBuffer.h"
-#include "pp_blockiness.h"
 #include "HalideRuntime.h"
+#include "pp_blockiness.h"
 #include "pp_luma.h"
+#include "pp_luma_box.h"
 #include "pp_luma_measures.h"
 
 namespace pixelpipe::analysis {
@@ -28,7 +29,9 @@ Status require_pixels(const Image &img) {
 
 // The histograms are a scatter, which Halide vectorises poorly: its pp_histogram took 50 instructions
 // a pixel natively (callgrind, 12 MP) and 430 ms single-threaded in wasm. This scalar pass loads each
-// pixel once and does five increments. Four copies of every histogram take the pixels x mod 4:
+// pixel once and does five increments (and, for an analysis that needs the luma plane too, one
+// store: full_luma's pp_luma pass plus reading its plane here cost more than computing luma here,
+// colors alone 57 → 75 CPU ms in the mt build, bench/analyze-ab.mjs --cpu). Four copies of every histogram take the pixels x mod 4:
 // runs of one value (every alpha of an opaque image, flat areas) would otherwise chain each
 // increment on the previous store to the same counter. Row bands run on Halide's thread pool.
 constexpr int kHistogramChunks = 16;  // bands: enough to balance a few threads, 16 × 20 KB to merge
@@ -40,12 +43,14 @@ struct HistogramPartial {
 
 struct HistogramJob {
     const Image *img = nullptr;
+    LumaPlane *luma_out = nullptr;
     bool skip_transparent = false, with_moments = false;
     int row_step = 1, chunks = 1, rows_per_chunk = 1;
     HistogramPartial *parts = nullptr;
 };
 
-// js-api.md's luma, exactly: round half up of 0.2126 R + 0.7152 G + 0.0722 B, in integers.
+// js-api.md's luma, exactly: round half up of 0.2126 R + 0.7152 G + 0.0722 B, in integers (the
+// same expression as the generators' luma8; both are checked against numpy's by the oracle tests).
 struct LumaWeights {
     uint32_t r[256], g[256], b[256];
     LumaWeights() {
@@ -54,15 +59,17 @@ struct LumaWeights {
 };
 
 // One pixel into copy K of the histograms (K constant: the four copies are the unrolled steps).
-template <bool kSkipTransparent, bool kMoments, int K>
-inline void count_pixel(HistogramPartial &p, ColorMoments &m, const LumaWeights &w, const uint8_t *px) {
+template <bool kSkipTransparent, bool kMoments, bool kStoreLuma, int K>
+inline void count_pixel(HistogramPartial &p, ColorMoments &m, const LumaWeights &w, const uint8_t *px, uint8_t *luma_out) {
     const uint8_t r = px[0], g = px[1], b = px[2], a = px[3];
+    const uint32_t luma = (w.r[r] + w.g[g] + w.b[b]) / 10000;
+    if (kStoreLuma) luma_out[K] = uint8_t(luma);
     if (kSkipTransparent && a == 0) return;
     ++p.count[0][K][r];
     ++p.count[1][K][g];
     ++p.count[2][K][b];
     ++p.count[3][K][a];
-    ++p.count[4][K][(w.r[r] + w.g[g] + w.b[b]) / 10000];
+    ++p.count[4][K][luma];
     if (kMoments) {
         const int32_t rg = int32_t(r) - g, yb2 = int32_t(r) + g - 2 * int32_t(b);
         m.rg += rg;
@@ -74,17 +81,18 @@ inline void count_pixel(HistogramPartial &p, ColorMoments &m, const LumaWeights 
 
 // A row's moments are summed in locals (64-bit: yb2² ≤ 260100 times 32768 px passes 2^31) and
 // added to the band's once per row, which keeps the per-pixel adds off the band's memory.
-template <bool kSkipTransparent, bool kMoments>
-void count_row(HistogramPartial &p, const LumaWeights &w, const uint8_t *px, int width) {
+template <bool kSkipTransparent, bool kMoments, bool kStoreLuma>
+void count_row(HistogramPartial &p, const LumaWeights &w, const uint8_t *px, uint8_t *luma_out, int width) {
     ColorMoments m;
     int x = 0;
-    for (; x + 4 <= width; x += 4, px += 16) {
-        count_pixel<kSkipTransparent, kMoments, 0>(p, m, w, px);
-        count_pixel<kSkipTransparent, kMoments, 1>(p, m, w, px + 4);
-        count_pixel<kSkipTransparent, kMoments, 2>(p, m, w, px + 8);
-        count_pixel<kSkipTransparent, kMoments, 3>(p, m, w, px + 12);
+    for (; x + 4 <= width; x += 4, px += 16, luma_out += kStoreLuma ? 4 : 0) {
+        count_pixel<kSkipTransparent, kMoments, kStoreLuma, 0>(p, m, w, px, luma_out);
+        count_pixel<kSkipTransparent, kMoments, kStoreLuma, 1>(p, m, w, px + 4, luma_out);
+        count_pixel<kSkipTransparent, kMoments, kStoreLuma, 2>(p, m, w, px + 8, luma_out);
+        count_pixel<kSkipTransparent, kMoments, kStoreLuma, 3>(p, m, w, px + 12, luma_out);
     }
-    for (; x < width; ++x, px += 4) count_pixel<kSkipTransparent, kMoments, 0>(p, m, w, px);
+    for (; x < width; ++x, px += 4, luma_out += kStoreLuma ? 1 : 0)
+        count_pixel<kSkipTransparent, kMoments, kStoreLuma, 0>(p, m, w, px, luma_out);
     if (kMoments) p.moments += m;
 }
 
@@ -98,12 +106,14 @@ int histogram_chunk(void *, int chunk, uint8_t *closure) {
         const int64_t y = int64_t(i) * job.row_step;
         if (y >= img.height()) break;
         const uint8_t *row = img.row(int(y));
-        if (job.with_moments) {
-            if (job.skip_transparent) count_row<true, true>(p, w, row, img.width());
-            else count_row<false, true>(p, w, row, img.width());
+        uint8_t *luma = job.luma_out ? &job.luma_out->px[size_t(y) * size_t(img.width())] : nullptr;
+        if (luma) count_row<false, true, true>(p, w, row, luma, img.width());  // (moments too: one variant less)
+        else if (job.with_moments) {
+            if (job.skip_transparent) count_row<true, true, false>(p, w, row, luma, img.width());
+            else count_row<false, true, false>(p, w, row, luma, img.width());
         } else {
-            if (job.skip_transparent) count_row<true, false>(p, w, row, img.width());
-            else count_row<false, false>(p, w, row, img.width());
+            if (job.skip_transparent) count_row<true, false, false>(p, w, row, luma, img.width());
+            else count_row<false, false, false>(p, w, row, luma, img.width());
         }
     }
     return 0;
@@ -111,10 +121,19 @@ int histogram_chunk(void *, int chunk, uint8_t *closure) {
 
 }  // namespace
 
-Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step, bool with_moments) {
+Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step, bool with_moments,
+                              LumaPlane *luma_out) {
     if (Status st = require_pixels(img); !st.is_ok()) return st;
+    if (luma_out && (skip_transparent || row_step > 1))
+        return Status::error(ErrorCode::INTERNAL, "histograms: the luma plane needs every pixel of every row");
+    if (luma_out) {
+        luma_out->width = img.width();
+        luma_out->height = img.height();
+        luma_out->px.resize(size_t(img.width()) * size_t(img.height()));
+    }
     HistogramJob job;
     job.img = &img;
+    job.luma_out = luma_out;
     job.skip_transparent = skip_transparent;
     job.with_moments = with_moments;
     job.row_step = std::clamp(row_step, 1, img.height());
@@ -173,38 +192,35 @@ double histogram_entropy_bits(const Hist256 &h) {
     return e;
 }
 
-Result<LumaPlane> luma_plane(const Image &img, int factor) {
+Result<LumaPlane> full_luma(const Image &img) {
     if (Status st = require_pixels(img); !st.is_ok()) return st;
-    factor = std::clamp(factor, 1, std::min(img.width(), img.height()));
     LumaPlane p;
-    p.width = img.width() / factor;
-    p.height = img.height() / factor;
+    p.width = img.width();
+    p.height = img.height();
+    p.px.resize(size_t(p.width) * size_t(p.height));
+    Halide::Runtime::Buffer<uint8_t, 2> out(p.px.data(), p.width, p.height);
+    auto in = img.view();
+    if (Status st = halide_status("pp_luma", pp_luma(in, out)); !st.is_ok()) return st;
+    return p;
+}
+
+Result<LumaPlane> box_downscale(const LumaPlane &in, int factor) {
+    if (in.width < 1 || in.height < 1) return Status::error(ErrorCode::INVALID_ARGUMENT, "box_downscale of an empty plane");
+    factor = std::clamp(factor, 1, std::min(in.width, in.height));
+    if (factor == 1) return in;
+    LumaPlane p;
+    p.width = in.width / factor;
+    p.height = in.height / factor;
     p.px.resize(size_t(p.width) * size_t(p.height));
     Halide::Runtime::Buffer<uint8_t, 2> out(p.px.data(), p.width, p.height);
     // The blocks are centred: the remainder is dropped on both sides alike, so a mirrored image
     // gives the mirrored plane (composition's symmetry test relies on it).
-    const int ox = (img.width() - p.width * factor) / 2, oy = (img.height() - p.height * factor) / 2;
-    auto in = img.view().cropped(0, ox, p.width * factor).cropped(1, oy, p.height * factor);
-    in.translate({-ox, -oy});
-    if (Status st = halide_status("pp_luma", pp_luma(in, factor, out)); !st.is_ok()) return st;
+    const int ox = (in.width - p.width * factor) / 2, oy = (in.height - p.height * factor) / 2;
+    Halide::Runtime::Buffer<uint8_t, 2> src(const_cast<uint8_t *>(in.px.data()), in.width, in.height);
+    auto window = src.cropped(0, ox, p.width * factor).cropped(1, oy, p.height * factor);
+    window.translate({-ox, -oy});
+    if (Status st = halide_status("pp_luma_box", pp_luma_box(window, factor, out)); !st.is_ok()) return st;
     return p;
-}
-
-LumaPlane box_downscale(const LumaPlane &in, int factor) {
-    factor = std::clamp(factor, 1, std::max(1, std::min(in.width, in.height)));
-    LumaPlane out;
-    out.width = std::max(1, in.width / factor);
-    out.height = std::max(1, in.height / factor);
-    out.px.resize(size_t(out.width) * size_t(out.height));
-    const int n = factor * factor;
-    for (int y = 0; y < out.height; ++y)
-        for (int x = 0; x < out.width; ++x) {
-            int sum = 0;
-            for (int j = 0; j < factor; ++j)
-                for (int i = 0; i < factor; ++i) sum += in.at(x * factor + i, y * factor + j);
-            out.px[size_t(y) * size_t(out.width) + size_t(x)] = uint8_t((sum + n / 2) / n);
-        }
-    return out;
 }
 
 Result<LaplacianNoise> laplacian_noise(const LumaPlane &luma) {
@@ -229,13 +245,12 @@ Result<LaplacianNoise> laplacian_noise(const LumaPlane &luma) {
     return r;
 }
 
-Result<double> jpeg_blockiness(const Image &img) {
-    if (Status st = require_pixels(img); !st.is_ok()) return st;
-    const int w = img.width(), h = img.height();
+Result<double> jpeg_blockiness(const LumaPlane &luma) {
+    const int w = luma.width, h = luma.height;
     if (w < 16 || h < 16) return 0.0;  // fewer than two blocks: no grid to see
     const int strips = (h + 63) / 64;
     Halide::Runtime::Buffer<int32_t, 3> out(w - 1, 9, strips);  // columns 0..w-2 (x + 1 inside)
-    auto in = img.view();
+    Halide::Runtime::Buffer<uint8_t, 2> in(const_cast<uint8_t *>(luma.px.data()), w, h);
     if (Status st = halide_status("pp_blockiness", pp_blockiness(in, out)); !st.is_ok()) return st;
     // Per phase: sums of steps and how many steps there are.
     double hs[8] = {0}, hn[8] = {0}, vs[8] = {0}, vn[8] = {0};

@@ -23,6 +23,19 @@ struct ColorMoments {
     }
 };
 
+struct LumaPlane {
+    int width = 0, height = 0;
+    std::vector<uint8_t> px;
+    uint8_t at(int x, int y) const { return px[size_t(y) * size_t(width) + size_t(x)]; }
+};
+// Luma of every pixel: computed once per analysis (here, or by the histogram pass as a
+// by-product); the box-downscaled copies and the JPEG grid are made from it.
+Result<LumaPlane> full_luma(const Image &img);
+// Box average over factor × factor blocks (rounded half up); the output is floor(w / factor) ×
+// floor(h / factor) (at least 1×1: factor is lowered to fit); the blocks are centred in the plane.
+// Of full_luma(img) this is the box-averaged luma of img's pixels, exactly.
+Result<LumaPlane> box_downscale(const LumaPlane &in, int factor);
+
 struct Histograms {
     Hist256 r{}, g{}, b{}, a{}, luma{};
     int64_t count = 0;  // pixels counted
@@ -30,8 +43,10 @@ struct Histograms {
 };
 // Every pixel, or (skip_transparent) only pixels with alpha > 0; row_step > 1 counts only every
 // row_step-th row (for measures that need the shape of a histogram, not its counts). One pass;
-// with_moments adds the colorfulness sums to it.
-Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step = 1, bool with_moments = false);
+// with_moments adds the colorfulness sums to it. `luma_out` (only with every pixel and every row):
+// receives full_luma(img) as a by-product, so an analysis reads RGBA once.
+Result<Histograms> histograms(const Image &img, bool skip_transparent, int row_step = 1, bool with_moments = false,
+                              LumaPlane *luma_out = nullptr);
 
 struct ChannelStats {
     int min = 0, max = 0;
@@ -41,18 +56,6 @@ struct ChannelStats {
 ChannelStats channel_stats(const Hist256 &h);
 double histogram_entropy_bits(const Hist256 &h);
 
-struct LumaPlane {
-    int width = 0, height = 0;
-    std::vector<uint8_t> px;
-    uint8_t at(int x, int y) const { return px[size_t(y) * size_t(width) + size_t(x)]; }
-};
-// Luma of every pixel, box-averaged over factor × factor blocks (rounded); the output is
-// floor(w / factor) × floor(h / factor) (at least 1×1: factor is lowered to fit); the blocks are
-// centred in the image.
-Result<LumaPlane> luma_plane(const Image &img, int factor);
-// Box-average an existing plane (for the small copies made from a larger one).
-LumaPlane box_downscale(const LumaPlane &in, int factor);
-
 struct LaplacianNoise {
     double laplacian_sigma = 0;  // stdev of the 4-neighbour Laplacian over interior pixels
     double noise_sigma = 0;      // Immerkær 1996: sqrt(pi/2) / (6 (W-2)(H-2)) Σ |I * N|
@@ -60,9 +63,9 @@ struct LaplacianNoise {
 // Planes smaller than 3×3 have no interior: zeros.
 Result<LaplacianNoise> laplacian_noise(const LumaPlane &luma);
 
-// JPEG blockiness on full-resolution luma: the mean absolute luma step across the 8-pixel grid
+// JPEG blockiness on the full-resolution luma plane: the mean absolute luma step across the 8-pixel grid
 // lines divided by the mean step elsewhere, minus 1 (0 = no grid; the grid's phase is found,
 // not assumed, because orientation or cropping may shift it). Horizontal and vertical averaged.
-Result<double> jpeg_blockiness(const Image &img);
+Result<double> jpeg_blockiness(const LumaPlane &luma);
 
 }  // namespace pixelpipe::analysis

@@ -54,12 +54,13 @@ double empty_code_share(const Hist256 &h) {
 
 }  // namespace
 
-Result<QualityMeasures> measure_quality(const Image &img, const std::string &source_format, const Histograms *all) {
+Result<QualityMeasures> measure_quality(const Image &img, const LumaPlane &luma, const std::string &source_format,
+                                        const Histograms *all) {
     QualityMeasures m;
     const double pixels = double(img.width()) * img.height();
     m.megapixels = pixels / 1e6;
     const int factor = pixels > kQualityMaxPixels ? int(std::ceil(std::sqrt(pixels / kQualityMaxPixels))) : 1;
-    auto plane = luma_plane(img, factor);
+    auto plane = box_downscale(luma, factor);
     if (!plane.ok()) return plane.status();
     const LumaPlane &p = plane.value();
     m.analyzed_width = p.width;
@@ -96,7 +97,7 @@ Result<QualityMeasures> measure_quality(const Image &img, const std::string &sou
     }
 
     if (source_format == "jpeg" || source_format == "jpg") {
-        auto b = jpeg_blockiness(img);
+        auto b = jpeg_blockiness(luma);
         if (!b.ok()) return b.status();
         m.jpeg_blockiness = b.value();
     }

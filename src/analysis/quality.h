@@ -31,8 +31,11 @@ struct QualityScores {
 };
 
 struct Histograms;
-// `all`: the full image's histograms when the caller has them (else they are computed).
-Result<QualityMeasures> measure_quality(const Image &img, const std::string &source_format, const Histograms *all);
+struct LumaPlane;
+// `luma`: full_luma(img). `all`: the full image's histograms when the caller has them (else they
+// are computed).
+Result<QualityMeasures> measure_quality(const Image &img, const LumaPlane &luma, const std::string &source_format,
+                                        const Histograms *all);
 QualityScores score_quality(const QualityMeasures &m);
 void write_quality(JsonWriter &json, const QualityMeasures &m, const QualityScores &s);
 

@@ -105,14 +105,20 @@ SaliencyMap spectral_residual(const LumaPlane &small) {
     return m;
 }
 
-Result<SaliencyMap> saliency_map(const Image &img) {
-    const int factor = (std::max(img.width(), img.height()) + kSaliencySide - 1) / kSaliencySide;
-    auto small = luma_plane(img, factor);
+Result<SaliencyMap> saliency_map(const LumaPlane &luma) {
+    const int factor = (std::max(luma.width, luma.height) + kSaliencySide - 1) / kSaliencySide;
+    auto small = box_downscale(luma, factor);
     if (!small.ok()) return small.status();
     SaliencyMap m = spectral_residual(small.value());
-    m.scale_x = double(img.width()) / m.width;
-    m.scale_y = double(img.height()) / m.height;
+    m.scale_x = double(luma.width) / m.width;
+    m.scale_y = double(luma.height) / m.height;
     return m;
+}
+
+Result<SaliencyMap> saliency_map(const Image &img) {
+    auto luma = full_luma(img);
+    if (!luma.ok()) return luma.status();
+    return saliency_map(luma.value());
 }
 
 double saliency_mass(const SaliencyMap &map, double left, double top, double width, double height) {

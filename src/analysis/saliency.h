@@ -31,6 +31,8 @@ struct CropWindow {
 constexpr int kSaliencySide = 64;
 
 Result<SaliencyMap> saliency_map(const Image &img);
+// The same from full_luma(img) when the caller has it.
+Result<SaliencyMap> saliency_map(const LumaPlane &full_luma);
 SaliencyMap spectral_residual(const LumaPlane &small);
 
 // Saliency mass inside an image-space rectangle (cells partly inside count by their overlap; the

@@ -221,6 +221,44 @@ def test_saliency_vs_opencv(cli, testdata, tmp):
                f"r = {r:.4f} on {small.shape[1]}x{small.shape[0]}")
 
 
+def box_mean_centred(y, factor):
+    """js-api.md's box-downscaled copy: factor x factor blocks centred in the plane (the remainder
+    dropped on both sides alike), each the mean of its luma rounded half up."""
+    h, w = y.shape
+    oh, ow = h // factor, w // factor
+    oy, ox = (h - oh * factor) // 2, (w - ow * factor) // 2
+    blocks = y[oy:oy + oh * factor, ox:ox + ow * factor].astype(np.int64).reshape(oh, factor, ow, factor)
+    n = factor * factor
+    return ((blocks.sum(axis=(1, 3)) + n // 2) // n).astype(np.uint8)
+
+
+def test_downscaled_copies(cli, testdata, tmp):
+    """Above 4 MP quality runs on a box-downscaled copy, and saliency always does: both copies
+    against numpy's block means of the luma (a crop whose sides leave remainders, so the centring
+    is checked too)."""
+    rgb = np.asarray(Image.open(os.path.join(testdata, "photos", "Kleiber_by_Lukas_Baubkus.jpg")).convert("RGB"))
+    rgb = np.ascontiguousarray(rgb[100:100 + 1803, 200:200 + 2605])  # 4.7 MP
+    path = os.path.join(tmp, "big.ppraw")
+    write_ppraw(path, rgb)
+    out = os.path.join(tmp, "big.sal")
+    r = analyze(cli, path, ["quality", "composition"], "--saliency-out", out)
+    y = luma8(rgb)
+    factor = math.ceil(math.sqrt(y.size / 4e6))
+    q_copy = box_mean_centred(y, factor)
+    q = r["quality"]
+    lap = cv2.Laplacian(q_copy, cv2.CV_64F, ksize=1)[1:-1, 1:-1]
+    report("quality copy of a 4.7 MP image: size and mean == numpy block means",
+           (q["analyzedWidth"], q["analyzedHeight"]) == (q_copy.shape[1], q_copy.shape[0])
+           and rel(q["exposure"]["value"], q_copy.mean()) < 1e-9,
+           f"{q['analyzedWidth']}x{q['analyzedHeight']}, mean {q['exposure']['value']:.4f} vs {q_copy.mean():.4f}")
+    report("quality copy of a 4.7 MP image: Laplacian sigma within 1 % of cv2",
+           rel(q["sharpness"]["value"], lap.std()) < 0.01, f"{q['sharpness']['value']:.4f} vs {lap.std():.4f}")
+    small, _ = read_saliency(out)
+    want = box_mean_centred(y, math.ceil(max(y.shape) / 64))
+    report("saliency copy of a 4.7 MP image == numpy block means", small.shape == want.shape and (small == want).all(),
+           f"{small.shape} vs {want.shape}")
+
+
 def textured_background(w, h, seed, blur=6):
     rng = np.random.default_rng(seed)
     noise = cv2.GaussianBlur(rng.normal(0, 1, (h, w)), (0, 0), blur)
@@ -361,5 +399,5 @@ def test_metadata(cli, testdata, tmp):
 
 
 if __name__ == "__main__":
-    sys.exit(CHECKS.main([test_raw_measures, test_saliency_vs_opencv, test_rule_of_thirds_and_symmetry, test_horizon,
+    sys.exit(CHECKS.main([test_raw_measures, test_downscaled_copies, test_saliency_vs_opencv, test_rule_of_thirds_and_symmetry, test_horizon,
                           test_degenerate_images, test_metadata, test_degradations], "pp-analysis-"))
