@@ -41,7 +41,7 @@ struct LenCode {
 const LenCode kLen;
 
 // LSB-first bit writer over a caller-sized buffer. add() appends without a bounds check: the
-// caller keeps the pending count ≤ 64 (≤ 7 after a flush, so up to 57 bits between flushes).
+// caller keeps the pending count ≤ 63 (≤ 7 after a flush, so up to 56 bits between flushes).
 class BitWriter {
 public:
     explicit BitWriter(uint8_t *dst) : start_(dst), p_(dst) {}
@@ -52,10 +52,10 @@ public:
     void flush() {  // whole bytes out; one unaligned 8-byte store (wasm32 and x86-64 are little-endian)
         std::memcpy(p_, &buf_, 8);
         p_ += used_ >> 3;
-        buf_ = (used_ >> 3) == 8 ? 0 : buf_ >> (used_ & ~7u);
+        buf_ >>= used_ & ~7u;
         used_ &= 7;
     }
-    void put(uint64_t bits, unsigned count) {  // count ≤ 57
+    void put(uint64_t bits, unsigned count) {  // count ≤ 56
         add(bits, count);
         flush();
     }
@@ -160,11 +160,11 @@ class Emitter {
 public:
     Emitter(const Tables &t, BitWriter &w) : t_(t), w_(w) {}
     void literal(uint8_t b) { put(t_.lit[b]); }
-    void literals4(const uint8_t *p) {
-        for (int k = 0; k < 4; ++k) {
-            const uint32_t e = t_.lit[p[k]];
-            w_.add(e & 0xFFFF, e >> 16);
-        }
+    void literals4(const uint8_t *p) {  // codes paired in 32 bits first: fewer 64-bit shifts
+        const uint32_t e0 = t_.lit[p[0]], e1 = t_.lit[p[1]], e2 = t_.lit[p[2]], e3 = t_.lit[p[3]];
+        const uint32_t l0 = e0 >> 16, l01 = l0 + (e1 >> 16), l2 = e2 >> 16;
+        const uint32_t lo = (e0 & 0xFFFF) | (e1 & 0xFFFF) << l0, hi = (e2 & 0xFFFF) | (e3 & 0xFFFF) << l2;
+        w_.add(lo | uint64_t(hi) << l01, l01 + l2 + (e3 >> 16));
         w_.flush();
     }
     // n repeats of byte b (the byte before them): matches of ≤ 258, leaving no remainder 1–2
@@ -239,21 +239,25 @@ void emit_tokens(const uint8_t *d, size_t size, Emitter &e) {
 
 size_t fast_segment_bound(size_t size) { return size * kMaxLitBits / 8 + 1024; }
 
-size_t fast_segment(const uint8_t *data, size_t size, uint8_t *out) {
-    // Table statistics from the plain byte histogram (4 interleaved counters: no store-to-load
-    // stalls). Counting exact tokens instead took as long as emitting them.
+void sampled_histogram(const uint8_t *data, size_t size, uint32_t hist[256]) {
+    // Every 4th group of 4 bytes, into 4 interleaved counters (no store-to-load stalls). Every
+    // symbol keeps a code, so sampling only shifts code lengths: counting every byte took ~20 % of
+    // the fast path's instructions and gave no smaller output: 12 MP photo 15.710 MB all bytes vs
+    // 15.706 sampled, spider_web 9.251 vs 9.250, Path 7.814 vs 7.817, astronaut 0.4270 vs 0.4277
+    // (native pixelpipe_native encode, level 2).
     uint32_t h4[4][256] = {{0}};
-    size_t i = 0;
-    for (; i + 4 <= size; i += 4) {
+    for (size_t i = 0; i + 4 <= size; i += 16) {
         h4[0][data[i]]++;
         h4[1][data[i + 1]]++;
         h4[2][data[i + 2]]++;
         h4[3][data[i + 3]]++;
     }
-    for (; i < size; ++i) h4[0][data[i]]++;
-    uint32_t hist[256];
     for (int b = 0; b < 256; ++b) hist[b] = h4[0][b] + h4[1][b] + h4[2][b] + h4[3][b];
+}
 
+size_t fast_segment(const uint8_t *data, size_t size, uint8_t *out) {
+    uint32_t hist[256];
+    sampled_histogram(data, size, hist);
     BitWriter w(out);
     Tables t;
     write_header(hist, w, t);

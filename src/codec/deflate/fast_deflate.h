@@ -13,6 +13,9 @@ namespace pixelpipe::codec::deflate {
 // framing, and the 8 bytes the 64-bit bit writer stores past its last byte).
 size_t fast_segment_bound(size_t size);
 
+// The byte statistics fast_segment builds its code from (a sample of `data`).
+void sampled_histogram(const uint8_t *data, size_t size, uint32_t hist[256]);
+
 // Writes `data` as one dynamic-Huffman block (BFINAL = 0) followed by an empty stored block, so
 // the output ends byte-aligned: segments encoded independently (on different threads)
 // concatenate into one valid deflate stream. Distance-1 matches never reach before the
