@@ -200,7 +200,7 @@ size_t run_length(const uint8_t *p, const uint8_t *end, uint8_t b) {
     return size_t(q - p);
 }
 
-void emit_tokens(const uint8_t *d, size_t size, Emitter &e) {
+inline void emit_tokens_to(const uint8_t *d, size_t size, Emitter &e) {
     if (size == 0) return;
     e.literal(d[0]);
     size_t i = 1;
@@ -235,6 +235,18 @@ void emit_tokens(const uint8_t *d, size_t size, Emitter &e) {
     }
 }
 
+// The token stream of d, then end-of-block. `writer` is copied into a local for the loop: the
+// header writer's address escapes into write_header, which can keep its state in memory (a
+// load/store round trip per code). Native callgrind, 12 MP photo: fast_segment 534 → 521 M
+// instructions.
+void emit_tokens(const uint8_t *d, size_t size, const Tables &t, BitWriter &writer) {
+    BitWriter w = writer;
+    Emitter e(t, w);
+    emit_tokens_to(d, size, e);
+    e.end_of_block();
+    writer = w;
+}
+
 }  // namespace
 
 size_t fast_segment_bound(size_t size) { return size * kMaxLitBits / 8 + 1024; }
@@ -261,9 +273,7 @@ size_t fast_segment(const uint8_t *data, size_t size, uint8_t *out) {
     BitWriter w(out);
     Tables t;
     write_header(hist, w, t);
-    Emitter e(t, w);
-    emit_tokens(data, size, e);
-    e.end_of_block();
+    emit_tokens(data, size, t, w);
     w.put(0, 3);  // an empty stored block: BFINAL 0, BTYPE 00, aligned, LEN 0, NLEN 0xFFFF
     w.align();
     w.put(0xFFFF0000u, 32);
