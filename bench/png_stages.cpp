@@ -19,23 +19,12 @@
 #include "codec/encoders/png.h"
 #include "codec/encoders/png_rows.h"
 #include "core/image.h"
+#include "load_ppraw.h"
 #include "libdeflate.h"
 
 using namespace pixelpipe;
 
 namespace {
-
-Image load(const char *path) {
-    FILE *f = std::fopen(path, "rb");
-    if (!f) { std::fprintf(stderr, "cannot open %s\n", path); std::exit(1); }
-    char magic[8];
-    uint32_t wh[2];
-    if (std::fread(magic, 1, 8, f) != 8 || std::fread(wh, 4, 2, f) != 2) std::exit(1);
-    auto img = Image::allocate(int(wh[0]), int(wh[1]));
-    if (!img.ok() || std::fread(img.value().data(), 1, img.value().size_bytes(), f) != img.value().size_bytes()) std::exit(1);
-    std::fclose(f);
-    return img.take();
-}
 
 double best_ms(int runs, const std::function<void()> &fn) {
     double best = 1e30;
@@ -53,7 +42,7 @@ void report(const char *stage, double ms) { std::printf("%-34s %8.1f ms\n", stag
 
 int main(int argc, char **argv) {
     if (argc < 2) return 64;
-    const Image img = load(argv[1]);
+    const Image img = load_ppraw(argv[1]);
     const int runs = argc > 2 ? std::atoi(argv[2]) : 5;
     codec::RowLayout L;
     L.image = &img;
