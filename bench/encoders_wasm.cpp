@@ -14,23 +14,12 @@
 
 #include "codec/encoders/registry.h"
 #include "core/image.h"
+#include "load_ppraw.h"
 #include "stb_image_write.h"  // implementation compiled in bench/stb_write_impl.c (the "before" row)
 
 using namespace pixelpipe;
 
 namespace {
-
-Image load(const char *path) {
-    FILE *f = std::fopen(path, "rb");
-    if (!f) { std::fprintf(stderr, "cannot open %s\n", path); std::exit(1); }
-    char magic[8];
-    uint32_t wh[2];
-    if (std::fread(magic, 1, 8, f) != 8 || std::fread(wh, 4, 2, f) != 2) std::exit(1);
-    auto img = Image::allocate(int(wh[0]), int(wh[1]));
-    if (!img.ok() || std::fread(img.value().data(), 1, img.value().size_bytes(), f) != img.value().size_bytes()) std::exit(1);
-    std::fclose(f);
-    return img.take();
-}
 
 void row(const char *name, int runs, const std::function<size_t()> &fn) {
     std::vector<double> ms;
@@ -57,7 +46,7 @@ void count(void *ctx, void *, int size) { *static_cast<size_t *>(ctx) += size_t(
 
 int main(int argc, char **argv) {
     if (argc < 4) return 64;
-    const Image big = load(argv[1]), small = load(argv[2]);
+    const Image big = load_ppraw(argv[1]), small = load_ppraw(argv[2]);
     const int runs = std::atoi(argv[3]);
     row("png stb_image_write (before)", std::max(1, runs / 3), [&] {
         size_t n = 0;

@@ -145,6 +145,26 @@ def test_png(cli, testdata, tmp):
     exact("png graphic level 9 exact", rgba_of(decode(encode(cli, tmp, graphic, "png", compressionLevel=9))), graphic)
 
 
+def test_png_fast_path_extremes(cli, testdata, tmp):
+    """The fast path (level 2, the default) on inputs that reach each of its branches: long runs
+    (flat), none (noise), constant residuals (gradients), rows of 1–3 pixels after the last
+    4-pixel group, single rows and columns, many strips, translucent alpha."""
+    rng = np.random.default_rng(11)
+    y, x = np.mgrid[0:300, 0:401]
+    cases = {
+        "flat opaque": np.full((700, 1000, 4), (40, 120, 200, 255), np.uint8),
+        "flat translucent": np.full((257, 333, 4), (250, 3, 77, 128), np.uint8),
+        "noise RGBA 1203 rows": rng.integers(0, 256, (1203, 301, 4), np.uint8),
+        "gradient + alpha ramp": np.stack([(x + y) & 255, (2 * x + y) & 255, (x - y) & 255, (x + 3 * y) & 255], -1).astype(np.uint8),
+        "1x3001": rng.integers(0, 256, (3001, 1, 4), np.uint8),
+        "3001x1": rng.integers(0, 256, (1, 3001, 4), np.uint8),
+    }
+    for w in (2, 3, 5, 6, 7):
+        cases[f"width {w}"] = rng.integers(0, 256, (37, w, 4), np.uint8)
+    for name, rgba in cases.items():
+        exact(f"png level 2 {name}", rgba_of(decode(encode(cli, tmp, rgba, "png", compressionLevel=2))), rgba)
+
+
 def test_png_palette(cli, testdata, tmp):
     rgba = with_alpha(photo(testdata))
     for colors in (2, 16, 256):
@@ -332,5 +352,5 @@ def test_bad_options(cli, testdata, tmp):
 
 
 if __name__ == "__main__":
-    sys.exit(checks.main([test_png, test_png_palette, test_jpeg, test_webp, test_webp_decode, test_gif, test_bmp_tga,
+    sys.exit(checks.main([test_png, test_png_fast_path_extremes, test_png_palette, test_jpeg, test_webp, test_webp_decode, test_gif, test_bmp_tga,
                           test_ico, test_svg, test_bad_options], "pp-encoders-"))

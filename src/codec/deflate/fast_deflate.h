@@ -9,20 +9,28 @@
 
 namespace pixelpipe::codec::deflate {
 
-// Appends `data` as one dynamic-Huffman block (BFINAL = 0) followed by an empty stored block, so
-// `out` ends byte-aligned: segments encoded independently (on different threads) concatenate
-// into one valid deflate stream. Distance-1 matches never reach before the segment's first byte.
-void fast_segment(const uint8_t *data, size_t size, std::vector<uint8_t> &out);
+// Bytes fast_segment may write for `size` input bytes (15-bit codes at worst, the block header,
+// framing, and the 8 bytes the 64-bit bit writer stores past its last byte).
+size_t fast_segment_bound(size_t size);
+
+// The byte statistics fast_segment builds its code from (a sample of `data`).
+void sampled_histogram(const uint8_t *data, size_t size, uint32_t hist[256]);
+
+// Writes `data` as one dynamic-Huffman block (BFINAL = 0) followed by an empty stored block, so
+// the output ends byte-aligned: segments encoded independently (on different threads)
+// concatenate into one valid deflate stream. Distance-1 matches never reach before the
+// segment's first byte. `out` holds fast_segment_bound(size) bytes; returns the bytes written.
+size_t fast_segment(const uint8_t *data, size_t size, uint8_t *out);
 
 // The same framing with stored (uncompressed) blocks: compression level 0.
-void stored_segment(const uint8_t *data, size_t size, std::vector<uint8_t> &out);
+size_t stored_segment_bound(size_t size);
+size_t stored_segment(const uint8_t *data, size_t size, uint8_t *out);
 
-// The final, empty block (fixed Huffman, end-of-block only) that closes a segment stream.
-void final_block(std::vector<uint8_t> &out);
-
-// zlib framing (RFC 1950): the 2-byte header, and Adler-32 of the uncompressed bytes.
-void zlib_header(std::vector<uint8_t> &out);
-// Adler-32 of A||B from adler(A), adler(B) and |B| (checksums of segments computed in parallel).
-uint32_t adler32_combine(uint32_t a, uint32_t b, size_t size_b);
+// The final, empty block (BFINAL 1, fixed Huffman, end-of-block = 7 zero bits) that closes a
+// stream of segments.
+constexpr uint8_t kFinalBlock[2] = {0x03, 0x00};
+// zlib's header (RFC 1950): deflate with a 32 KB window; FCHECK makes 0x7801 % 31 == 0, level
+// hint "fastest".
+constexpr uint8_t kZlibHeader[2] = {0x78, 0x01};
 
 }  // namespace pixelpipe::codec::deflate

@@ -12,9 +12,10 @@ namespace {
 int build_once(const std::vector<std::pair<uint32_t, int>> &sorted, int n, uint8_t *lengths) {
     const int m = int(sorted.size());
     // Nodes 0..m-1 are leaves (ascending frequency), m.. internal nodes in creation order (also
-    // ascending), so the two smallest are always at the fronts of the two queues.
-    std::vector<uint64_t> weight(2 * m);
-    std::vector<int> parent(2 * m, -1);
+    // ascending), so the two smallest are always at the fronts of the two queues. Fixed arrays:
+    // this runs three times per strip, and heap allocation was a visible share of it.
+    uint64_t weight[2 * kMaxSymbols];
+    int parent[2 * kMaxSymbols];
     for (int i = 0; i < m; ++i) weight[i] = sorted[i].first;
     int leaf = 0, inner = m, next = m;
     auto take = [&]() {
@@ -27,7 +28,8 @@ int build_once(const std::vector<std::pair<uint32_t, int>> &sorted, int n, uint8
         parent[a] = parent[b] = next;
         ++next;
     }
-    std::vector<int> depth(2 * m, 0);
+    int depth[2 * kMaxSymbols];
+    depth[2 * m - 2] = 0;  // the root
     for (int i = 2 * m - 3; i >= 0; --i) depth[i] = depth[parent[i]] + 1;  // parents come later
     int longest = 0;
     std::fill(lengths, lengths + n, 0);
@@ -47,10 +49,9 @@ void huffman_lengths(const uint32_t *freq, int n, int max_bits, uint8_t *lengths
     for (int i = 0; sorted.size() < 2 && i < n; ++i)  // at least two codes
         if (!freq[i]) sorted.push_back({1, i});
     std::sort(sorted.begin(), sorted.end());
-    while (build_once(sorted, n, lengths) > max_bits) {
+    // Halving (f >> 1 | 1) is monotonic, so `sorted` stays in ascending order: no re-sort.
+    while (build_once(sorted, n, lengths) > max_bits)
         for (auto &s : sorted) s.first = (s.first >> 1) | 1;
-        std::sort(sorted.begin(), sorted.end());
-    }
 }
 
 void canonical_codes(const uint8_t *lengths, int n, uint16_t *codes) {

@@ -8,6 +8,8 @@ namespace pixelpipe::codec::deflate {
 // At least two symbols get a code (a zero-frequency neighbour is added) so every decoder
 // accepts the tree. Over-long trees are rebuilt from halved frequencies: simple, and at the sizes
 // used here (≤ 286 symbols, limit 15) it costs < 0.1 % of output in the rare case it triggers.
+// n ≤ kMaxSymbols (deflate's alphabets: 286 literal/length, 30 distance, 19 code-length symbols).
+constexpr int kMaxSymbols = 288;
 void huffman_lengths(const uint32_t *freq, int n, int max_bits, uint8_t *lengths);
 
 // Canonical codes from lengths, bit-reversed (deflate sends Huffman codes MSB first into an

@@ -5,10 +5,13 @@
 #include "codec/encoders/png.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "HalideRuntime.h"
 #include "analysis/quantize.h"
+#include "codec/deflate/adler32.h"
 #include "codec/deflate/fast_deflate.h"
 #include "codec/encoders/bytes.h"
 #include "codec/encoders/pixels.h"
@@ -31,76 +34,109 @@ using Bytes = std::vector<uint8_t>;
 
 const auto chunk = append_png_chunk;
 
+void write_be32(uint8_t *p, uint32_t x) {
+    for (int i = 0; i < 4; ++i) p[i] = uint8_t(x >> (24 - 8 * i));
+}
+
 // Strips of rows deflated independently (fast path). ~256 KB of filtered bytes per strip: big
-// enough that per-block Huffman headers cost < 0.1 %, small enough to stay in L2 and to give
-// both threads work on a 1 MP image.
+// enough that per-block Huffman headers and chunk framing cost < 0.1 %, small enough to stay in
+// L2 and to give both threads work on a 1 MP image.
 constexpr size_t kStripBytes = 256 * 1024;
+
+// One piece of the zlib stream (levels 0–3), framed as its own IDAT chunk: PNG lets the stream
+// run over any number of consecutive IDAT chunks, so each strip's chunk CRC is computed on the
+// thread that coded it instead of one serial CRC over the whole output.
+struct Piece {
+    std::unique_ptr<uint8_t, decltype(&std::free)> chunk{nullptr, &std::free};
+    size_t size = 0;      // bytes of the framed chunk
+    uint32_t adler = 1;   // Adler-32 of the piece's uncompressed bytes
+    size_t raw_size = 0;  // its uncompressed size
+};
+
+// Codes `n` filtered bytes as an IDAT chunk; the first piece carries the zlib header.
+bool make_piece(const uint8_t *data, size_t n, int level, bool first, Piece &piece) {
+    const size_t head = first ? 2 : 0;
+    const size_t bound = level == 0 ? deflate::stored_segment_bound(n) : deflate::fast_segment_bound(n);
+    piece.chunk.reset(static_cast<uint8_t *>(std::malloc(8 + head + bound + 4)));
+    uint8_t *p = piece.chunk.get();
+    if (!p) return false;
+    std::memcpy(p + 4, "IDAT", 4);
+    if (first) std::memcpy(p + 8, deflate::kZlibHeader, 2);
+    const size_t coded = head + (level == 0 ? deflate::stored_segment(data, n, p + 8 + head)
+                                            : deflate::fast_segment(data, n, p + 8 + head));
+    write_be32(p, uint32_t(coded));
+    write_be32(p + 8 + coded, libdeflate_crc32(0, p + 4, coded + 4));
+    piece.size = coded + 12;
+    piece.adler = deflate::adler32(1, data, n);
+    piece.raw_size = n;
+    return true;
+}
 
 struct StripJob {
     const RowLayout *layout;
     int rows_per_strip;
     int level;
-    std::vector<Bytes> *out;
-    std::vector<uint32_t> *adler;
-    std::vector<size_t> *sizes;
+    std::vector<Piece> *pieces;
 };
 
+// Filter, checksum and code one strip while it is in cache. Nonzero (out of memory) stops the loop.
 int strip_task(void *, int strip, uint8_t *closure) {
     auto *job = reinterpret_cast<StripJob *>(closure);
     const RowLayout &L = *job->layout;
     const int y0 = strip * job->rows_per_strip;
     const int y1 = std::min(L.height, y0 + job->rows_per_strip);
-    Bytes filtered;
-    filtered.resize(size_t(y1 - y0) * (L.row_bytes + 1));
-    filter_rows(L, y0, y1, filtered.data());
-    (*job->adler)[strip] = libdeflate_adler32(1, filtered.data(), filtered.size());
-    (*job->sizes)[strip] = filtered.size();
-    Bytes &seg = (*job->out)[strip];
-    if (job->level == 0) deflate::stored_segment(filtered.data(), filtered.size(), seg);
-    else deflate::fast_segment(filtered.data(), filtered.size(), seg);
-    return 0;
+    const size_t n = size_t(y1 - y0) * (L.row_bytes + 1);
+    std::unique_ptr<uint8_t, decltype(&std::free)> filtered(static_cast<uint8_t *>(std::malloc(n + kFilterSlack)), &std::free);
+    if (!filtered) return 1;
+    filter_rows(L, y0, y1, filtered.get());
+    return make_piece(filtered.get(), n, job->level, strip == 0, (*job->pieces)[strip]) ? 0 : 1;
 }
 
-// Stored or fast path for a non-interlaced image: strips in parallel, concatenated.
-void deflate_strips(const RowLayout &layout, int level, Bytes &zlib) {
+Status out_of_memory() { return Status::error(ErrorCode::OUT_OF_MEMORY, "out of memory encoding the PNG"); }
+
+// Stored or fast path for a non-interlaced image: strips in parallel on Halide's thread pool.
+Status strip_pieces(const RowLayout &layout, int level, std::vector<Piece> &pieces) {
     const int rows = int(std::max<size_t>(1, kStripBytes / (layout.row_bytes + 1)));
-    const int strips = (layout.height + rows - 1) / rows;
-    std::vector<Bytes> segments(strips);
-    std::vector<uint32_t> adler(strips);
-    std::vector<size_t> sizes(strips);
-    StripJob job{&layout, rows, level, &segments, &adler, &sizes};
-    halide_do_par_for(nullptr, strip_task, 0, strips, reinterpret_cast<uint8_t *>(&job));
-    deflate::zlib_header(zlib);
-    uint32_t sum = 1;
-    for (int s = 0; s < strips; ++s) {
-        zlib.insert(zlib.end(), segments[s].begin(), segments[s].end());
-        Bytes().swap(segments[s]);
-        sum = deflate::adler32_combine(sum, adler[s], sizes[s]);
-    }
-    deflate::final_block(zlib);
-    put_be32(zlib, sum);
+    pieces.resize((layout.height + rows - 1) / rows);
+    StripJob job{&layout, rows, level, &pieces};
+    if (halide_do_par_for(nullptr, strip_task, 0, int(pieces.size()), reinterpret_cast<uint8_t *>(&job)) != 0)
+        return out_of_memory();
+    return Status::ok();
 }
 
-// Any level on an already filtered stream (interlaced images, libdeflate levels).
-Status deflate_whole(const Bytes &filtered, int level, Bytes &zlib) {
-    if (level >= 4) {
-        libdeflate_compressor *c = libdeflate_alloc_compressor(level);
-        if (!c) return Status::error(ErrorCode::OUT_OF_MEMORY, "out of memory starting the PNG compressor");
-        zlib.resize(libdeflate_zlib_compress_bound(c, filtered.size()));
-        const size_t n = libdeflate_zlib_compress(c, filtered.data(), filtered.size(), zlib.data(), zlib.size());
-        libdeflate_free_compressor(c);
-        if (n == 0) return Status::error(ErrorCode::ENCODE_FAILED, "PNG deflate failed");
-        zlib.resize(n);
-        return Status::ok();
-    }
-    deflate::zlib_header(zlib);
+// The same pieces from an already filtered stream (interlaced images).
+Status whole_pieces(const Bytes &filtered, int level, std::vector<Piece> &pieces) {
     for (size_t off = 0; off < filtered.size(); off += kStripBytes) {
-        const size_t n = std::min(kStripBytes, filtered.size() - off);
-        if (level == 0) deflate::stored_segment(filtered.data() + off, n, zlib);
-        else deflate::fast_segment(filtered.data() + off, n, zlib);
+        pieces.emplace_back();
+        if (!make_piece(filtered.data() + off, std::min(kStripBytes, filtered.size() - off), level, off == 0, pieces.back()))
+            return out_of_memory();
     }
-    deflate::final_block(zlib);
-    put_be32(zlib, libdeflate_adler32(1, filtered.data(), filtered.size()));
+    return Status::ok();
+}
+
+// The pieces, then a last IDAT chunk closing the stream: final block and the combined Adler-32.
+void append_pieces(Bytes &png, std::vector<Piece> &pieces) {
+    uint32_t sum = 1;
+    for (Piece &p : pieces) {
+        png.insert(png.end(), p.chunk.get(), p.chunk.get() + p.size);
+        p.chunk.reset();
+        sum = deflate::adler32_combine(sum, p.adler, p.raw_size);
+    }
+    uint8_t tail[6];
+    std::memcpy(tail, deflate::kFinalBlock, 2);
+    write_be32(tail + 2, sum);
+    chunk(png, "IDAT", tail, 6);
+}
+
+// Levels 4–9: libdeflate on the whole filtered stream, one IDAT chunk.
+Status libdeflate_zlib(const Bytes &filtered, int level, Bytes &zlib) {
+    libdeflate_compressor *c = libdeflate_alloc_compressor(level);
+    if (!c) return out_of_memory();
+    zlib.resize(libdeflate_zlib_compress_bound(c, filtered.size()));
+    const size_t n = libdeflate_zlib_compress(c, filtered.data(), filtered.size(), zlib.data(), zlib.size());
+    libdeflate_free_compressor(c);
+    if (n == 0) return Status::error(ErrorCode::ENCODE_FAILED, "PNG deflate failed");
+    zlib.resize(n);
     return Status::ok();
 }
 
@@ -151,23 +187,31 @@ Result<Bytes> encode_png(const Image &image, const PngOptions &o) {
     layout.row_bytes = size_t(layout.width) * layout.bpp;
     layout.adaptive = o.compression_level >= 4;
 
-    Bytes zlib;
-    if (o.interlace) {
-        auto filtered = adam7_filtered(layout);
-        if (!filtered.ok()) return filtered.status();
-        Status s = deflate_whole(filtered.value(), o.compression_level, zlib);
-        if (!s.is_ok()) return s;
-    } else if (o.compression_level >= 4) {
-        Bytes filtered(size_t(layout.height) * (layout.row_bytes + 1));
-        filter_rows(layout, 0, layout.height, filtered.data());
-        Status s = deflate_whole(filtered, o.compression_level, zlib);
-        if (!s.is_ok()) return s;
+    Bytes zlib;  // levels 4–9
+    std::vector<Piece> pieces;  // levels 0–3
+    Status st = Status::ok();
+    if (o.interlace || o.compression_level >= 4) {
+        Bytes filtered;
+        if (o.interlace) {
+            auto f = adam7_filtered(layout);
+            if (!f.ok()) return f.status();
+            filtered = f.take();
+        } else {
+            filtered.resize(size_t(layout.height) * (layout.row_bytes + 1) + kFilterSlack);
+            filter_rows(layout, 0, layout.height, filtered.data());
+            filtered.resize(filtered.size() - kFilterSlack);
+        }
+        st = o.compression_level >= 4 ? libdeflate_zlib(filtered, o.compression_level, zlib)
+                                       : whole_pieces(filtered, o.compression_level, pieces);
     } else {
-        deflate_strips(layout, o.compression_level, zlib);
+        st = strip_pieces(layout, o.compression_level, pieces);
     }
+    if (!st.is_ok()) return st;
 
     Bytes png;
-    png.reserve(zlib.size() + plte.size() + trns.size() + 128);
+    size_t idat = zlib.size() + 18;
+    for (const Piece &p : pieces) idat += p.size;
+    png.reserve(idat + plte.size() + trns.size() + 128);
     static const uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     png.insert(png.end(), kSignature, kSignature + 8);
     Bytes ihdr;
@@ -185,7 +229,8 @@ Result<Bytes> encode_png(const Image &image, const PngOptions &o) {
     }
     if (!plte.empty()) chunk(png, "PLTE", plte.data(), plte.size());
     if (!trns.empty()) chunk(png, "tRNS", trns.data(), trns.size());
-    chunk(png, "IDAT", zlib.data(), zlib.size());
+    if (pieces.empty()) chunk(png, "IDAT", zlib.data(), zlib.size());
+    else append_pieces(png, pieces);
     chunk(png, "IEND", nullptr, 0);
     return png;
 }

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "codec/u8x16.h"
+
 namespace pixelpipe::codec {
 namespace {
 
@@ -88,9 +90,58 @@ void filter_subimage(const RowLayout &L, int x0, int dx, int count_x, int y0, in
     }
 }
 
+// The fast path's fixed Paeth filter, straight from the RGBA rows, 16 bytes (4 pixels) at a
+// time: the predictor works per channel on the same channel of the left pixel, so filtering RGBA
+// and dropping alpha equals filtering packed RGB with bpp 3 (no packing pass). The first 4 pixels
+// (left neighbour 0) and the row's last < 4 pixels go through zero-padded copies. Writes up to
+// 4 bytes past a row's last full group (RGB): the next row's filter byte or tail overwrites them,
+// and kFilterSlack covers the last row.
+void paeth_rgba_rows(const RowLayout &L, int y0, int y1, uint8_t *out) {
+    const size_t w4 = size_t(L.width) * 4, full = w4 & ~size_t(15);
+    const size_t out_step = L.bpp == 3 ? 12 : 16;
+    const std::vector<uint8_t> zeros(y0 == 0 ? w4 : 0);
+    auto group = [&](simd::V cur, simd::V a, simd::V b, simd::V c, uint8_t *dst) {
+        const simd::V r = simd::paeth_residual(cur, a, b, c);
+        simd::store(dst, L.bpp == 3 ? simd::rgba_to_rgb(r) : r);
+    };
+    // Bytes [x, x + n) of a row and of its left neighbours, zero-padded to 16.
+    auto padded = [&](const uint8_t *row, size_t x, size_t n, uint8_t (&here)[16], uint8_t (&left)[16]) {
+        std::memset(here, 0, 16);
+        std::memset(left, 0, 16);
+        std::memcpy(here, row + x, n);
+        if (x >= 4) std::memcpy(left, row + x - 4, n);
+        else if (n > 4) std::memcpy(left + 4, row, n - 4);
+    };
+    for (int y = y0; y < y1; ++y) {
+        const uint8_t *cur = L.image->row(y), *up = y > 0 ? L.image->row(y - 1) : zeros.data();
+        *out++ = 4;  // Paeth
+        size_t x = 0;
+        uint8_t c16[16], a16[16], b16[16], d16[16], tmp[16];
+        if (full > 0) {  // first group: left neighbours of pixel 0 are zero
+            padded(cur, 0, 16, c16, a16);
+            padded(up, 0, 16, b16, d16);
+            group(simd::load(c16), simd::load(a16), simd::load(b16), simd::load(d16), out);
+            out += out_step;
+            x = 16;
+        }
+        for (; x < full; x += 16, out += out_step)
+            group(simd::load(cur + x), simd::load(cur + x - 4), simd::load(up + x), simd::load(up + x - 4), out);
+        if (x < w4) {
+            const size_t n = w4 - x;
+            padded(cur, x, n, c16, a16);
+            padded(up, x, n, b16, d16);
+            group(simd::load(c16), simd::load(a16), simd::load(b16), simd::load(d16), tmp);
+            const size_t bytes = n / 4 * L.bpp;
+            std::memcpy(out, tmp, bytes);
+            out += bytes;
+        }
+    }
+}
+
 }  // namespace
 
 void filter_rows(const RowLayout &L, int y0, int y1, uint8_t *out) {
+    if (!L.indices && !L.adaptive) return paeth_rgba_rows(L, y0, y1, out);
     filter_subimage(L, 0, 1, L.width, y0, 1, y1 - y0, y0 > 0, out);
 }
 

@@ -22,6 +22,8 @@ struct RowLayout {
 // Writes rows [y0, y1) as filtered scanlines (filter byte + row_bytes each) to out: Paeth for
 // RGB(A) (the row above y0 is read from the image, so strips are independent), none for indices;
 // adaptive: each row's filter is the one with the smallest sum of |signed bytes| (libpng's rule).
+// `out` holds the scanlines plus kFilterSlack bytes (16-byte stores may run past the last one).
+constexpr size_t kFilterSlack = 16;
 void filter_rows(const RowLayout &layout, int y0, int y1, uint8_t *out);
 
 // The whole Adam7 stream: the seven reduced images' filtered scanlines, one after another.
