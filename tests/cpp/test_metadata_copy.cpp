@@ -6,6 +6,8 @@
 // that share no code with this one (Pillow, sharp) check the same outputs in
 // tests/oracle/test_metadata_oracle.py and tests/integration/export-metadata.test.js.
 // argv[1] = shared test data.
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -15,6 +17,8 @@
 #include "test_images.h"
 #include "codec/exif.h"
 #include "codec/metadata_blobs.h"
+#include "color/icc_builtin.h"
+#include "color/icc_transform.h"
 #include "pipeline/output.h"
 
 using namespace pixelpipe;
@@ -202,6 +206,24 @@ void embedding() {
     }
 }
 
+// keepIccProfile's way back to a matrix/TRC source profile: the destination's inverse curve as a
+// table. Oracle: the pure-gamma formula, code = round(255 * L^(1/gamma)) (Adobe RGB (1998): 563/256).
+void inverse_curve_table() {
+    color::IccProfile a98 = color::make_rgb_profile(color::kSrgbSpace);
+    for (auto &c : a98.trc) c.kind = color::IccCurve::Kind::Gamma, c.p[0] = 563.0 / 256.0;
+    CHECK(color::can_be_matrix_trc_destination(a98));
+    const auto t = color::build_matrix_trc(color::srgb_profile(), a98);
+    CHECK(t.own_out_lut.size() == size_t(color::kIccOutLutSize));
+    int worst = 0;
+    for (int i = 0; i < color::kIccOutLutSize && !t.own_out_lut.empty(); ++i) {
+        const double want = std::round(255.0 * std::pow(double(i) / (color::kIccOutLutSize - 1), 256.0 / 563.0));
+        worst = std::max(worst, int(std::fabs(t.own_out_lut[size_t(i)] - want)));
+    }
+    CHECK(worst == 0);
+    a98.trc[2].p[0] = 1.8;  // three different curves: not one shared table, Little CMS's job
+    CHECK(!color::can_be_matrix_trc_destination(a98));
+}
+
 void decoded_files(const std::string &root) {
     // The orientation photos: EXIF is kept raw (orientation as in the file) beside the upright pixels.
     for (int n = 1; n <= 8; ++n) {
@@ -218,6 +240,7 @@ int main(int argc, char **argv) {
     exif_rewrite();
     extraction();
     embedding();
+    inverse_curve_table();
     decoded_files(root);
     return check_summary();
 }

@@ -3,8 +3,8 @@
 // metadata() orientation, exif, xmp and icc buffers, and its sRGB conversion of the kept profile.
 // Pillow checks the EXIF tag values one by one in tests/oracle/test_metadata_oracle.py.
 import sharp from 'sharp';
-import { ImageProcessingService, InvalidConfigurationError } from '../../js/index.js';
-import { describeWithEngine } from '../helpers/engine.js';
+import { InvalidConfigurationError } from '../../js/index.js';
+import { describeWithEngine, servicesForBothBuilds } from '../helpers/engine.js';
 import { readTestdata } from '../helpers/testdata.js';
 
 const LANDSCAPE = (n) => `formats/exif_orientation/Landscape_${n}.jpg`;
@@ -41,14 +41,8 @@ const srgbBySharp = async (bytes) => new Uint8Array(await sharp(bytes).toColours
 const profileName = (icc) => (icc ? new TextDecoder('utf-16be').decode(icc) + new TextDecoder('latin1').decode(icc) : '');
 
 describeWithEngine('processForExport: EXIF, XMP and ICC profiles kept (oracle: sharp metadata)', () => {
-  const services = {};
   const warnings = [];
-  beforeAll(async () => {
-    const logger = { debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} };
-    services.st = await ImageProcessingService.create({ build: 'st', workers: 1, logger });
-    services.mt = await ImageProcessingService.create({ build: 'mt', logger });
-  });
-  afterAll(async () => { await services.st?.dispose(); await services.mt?.dispose(); });
+  const services = servicesForBothBuilds({ logger: { debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} } });
 
   test.each([2, 3, 4, 5, 6, 7, 8])('Landscape_%i.jpg → jpeg with stripMetadata: false: orientation 1, the rest of the EXIF as in the source', async (n) => {
     const source = readTestdata(LANDSCAPE(n));
