@@ -50,10 +50,30 @@ void read_jpeg(const uint8_t *data, size_t size, MetadataBlobs &out) {
     });
 }
 
-// iTXt: keyword NUL, compression flag, method, language tag NUL, translated keyword NUL, text.
-void read_png_itxt(const uint8_t *body, size_t len, MetadataBlobs &out) {
+void keep_inflated(const uint8_t *z, size_t n, MetadataBlobs &out) {
+    if (n > size_t(INT32_MAX)) return out.warnings.push_back("XMP ignored: its compressed text is too large");
+    // stb_image's zlib under its allocation guard: a hostile chunk cannot balloon past the cap.
+    StbBudgetScope budget(kMaxXmpBytes * 2, kMaxXmpBytes * 2);
+    int len = 0;
+    char *xmp = stbi_zlib_decode_malloc(reinterpret_cast<const char *>(z), int(n), &len);
+    if (!xmp) return out.warnings.push_back("XMP ignored: its compressed text does not inflate (or is over the 4 MB limit)");
+    keep(out.xmp, reinterpret_cast<uint8_t *>(xmp), size_t(len), kMaxXmpBytes, "XMP", out);
+    stb_guard_release(xmp);
+    std::free(xmp);
+}
+
+// A text chunk with the keyword "XML:com.adobe.xmp": iTXt as the XMP specification says (keyword
+// NUL, compression flag, method, language tag NUL, translated keyword NUL, text), and zTXt
+// (keyword NUL, method, zlib text) or tEXt, which libvips/libspng and older writers use.
+void read_png_text(const uint8_t *type, const uint8_t *body, size_t len, MetadataBlobs &out) {
     const size_t kw = sizeof kPngXmpKeyword;  // with its NUL
-    if (len < kw + 2 || std::memcmp(body, kPngXmpKeyword, kw) != 0 || !out.xmp.empty()) return;
+    if (len < kw + 1 || std::memcmp(body, kPngXmpKeyword, kw) != 0 || !out.xmp.empty()) return;
+    if (std::memcmp(type, "tEXt", 4) == 0) return keep(out.xmp, body + kw, len - kw, kMaxXmpBytes, "XMP", out);
+    if (std::memcmp(type, "zTXt", 4) == 0) {
+        if (body[kw] != 0) return out.warnings.push_back("XMP ignored: unknown zTXt compression");
+        return keep_inflated(body + kw + 1, len - kw - 1, out);
+    }
+    if (len < kw + 2) return;
     const bool compressed = body[kw] != 0;
     size_t at = kw + 2;
     for (int field = 0; field < 2; ++field) {  // language tag, translated keyword
@@ -62,15 +82,8 @@ void read_png_itxt(const uint8_t *body, size_t len, MetadataBlobs &out) {
         at = size_t(static_cast<const uint8_t *>(nul) - body) + 1;
     }
     if (!compressed) return keep(out.xmp, body + at, len - at, kMaxXmpBytes, "XMP", out);
-    if (body[kw + 1] != 0 || len - at > size_t(INT32_MAX)) return out.warnings.push_back("XMP ignored: unknown iTXt compression");
-    // stb_image's zlib under its allocation guard: a hostile chunk cannot balloon past the cap.
-    StbBudgetScope budget(kMaxXmpBytes * 2, kMaxXmpBytes * 2);
-    int n = 0;
-    char *xmp = stbi_zlib_decode_malloc(reinterpret_cast<const char *>(body + at), int(len - at), &n);
-    if (!xmp) return out.warnings.push_back("XMP ignored: the iTXt text does not inflate (or is over the 4 MB limit)");
-    keep(out.xmp, reinterpret_cast<uint8_t *>(xmp), size_t(n), kMaxXmpBytes, "XMP", out);
-    stb_guard_release(xmp);
-    std::free(xmp);
+    if (body[kw + 1] != 0) return out.warnings.push_back("XMP ignored: unknown iTXt compression");
+    keep_inflated(body + at, len - at, out);
 }
 
 }  // namespace
@@ -84,7 +97,8 @@ MetadataBlobs extract_metadata_blobs(const uint8_t *data, size_t size) {
     }
     for_each_png_chunk(data, size, [&](const uint8_t *type, const uint8_t *body, size_t len) {
         if (std::memcmp(type, "eXIf", 4) == 0) keep_exif(body, len, out);
-        else if (std::memcmp(type, "iTXt", 4) == 0) read_png_itxt(body, len, out);
+        else if (std::memcmp(type, "iTXt", 4) == 0 || std::memcmp(type, "zTXt", 4) == 0 || std::memcmp(type, "tEXt", 4) == 0)
+            read_png_text(type, body, len, out);
         return std::memcmp(type, "IEND", 4) != 0;
     });
     for_each_webp_chunk(data, size, [&](const uint8_t *fourcc, const uint8_t *body, size_t len) {

@@ -1,8 +1,8 @@
 // metadata_blobs.h: the EXIF and XMP a file carries, as raw bytes, for an export that copies them
 // through (stripMetadata: false). EXIF is the TIFF block ("II*\0…" / "MM\0*…") of JPEG APP1
 // "Exif\0\0", PNG eXIf or the WebP EXIF chunk; XMP the packet of JPEG APP1
-// "http://ns.adobe.com/xap/1.0/\0", PNG iTXt "XML:com.adobe.xmp" (inflated when compressed) or the
-// WebP "XMP " chunk. JPEG extended XMP (APP1 "http://ns.adobe.com/xmp/extension/") is not
+// "http://ns.adobe.com/xap/1.0/\0", PNG iTXt "XML:com.adobe.xmp" (inflated when compressed; also
+// zTXt/tEXt with that keyword, as libvips writes it) or the WebP "XMP " chunk. JPEG extended XMP (APP1 "http://ns.adobe.com/xmp/extension/") is not
 // reassembled: the standard packet alone is kept, as libvips does. Every read is bounds-checked; a
 // block over its size cap is dropped with a warning, never a failed decode.
 #pragma once

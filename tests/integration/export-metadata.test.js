@@ -51,9 +51,9 @@ describeWithEngine('processForExport: EXIF, XMP and ICC profiles kept (oracle: s
     const meta = await sharp(Buffer.from(out)).metadata();
     const upright = n >= 5 ? [src.height, src.width] : [src.width, src.height];
     expect([meta.orientation, meta.width, meta.height]).toEqual([1, ...upright]);
-    // Same block, edited in place: the orientation value (1 byte) and PixelX/YDimension (which
-    // these files already hold as the upright size) are the only bytes that may differ.
-    expect(changedBytes(meta.exif, src.exif)).toBeLessThanOrEqual(1);
+    // Same block, edited in place: the orientation value (1 byte) and, for 5–8 whose
+    // PixelX/YDimension hold the stored 450×600, the two swapped SHORTs (4 bytes).
+    expect(changedBytes(meta.exif, src.exif)).toBe(n >= 5 ? 5 : 1);
     expect(meta.exif.length).toBe(src.exif.length);
   });
 
@@ -107,13 +107,14 @@ describeWithEngine('processForExport: EXIF, XMP and ICC profiles kept (oracle: s
   });
 
   for (const mode of ['convert', 'preserve']) {
-    test(`keepIccProfile (colorManagement '${mode}'): sharp reads the Display P3 profile and converts back to the input's sRGB within ±2`, async () => {
+    test(`keepIccProfile (colorManagement '${mode}'): sharp reads the source's P3 profile and converts back to the input's sRGB within ±2`, async () => {
       const wide = await sharp(readTestdata(PHOTO)).withIccProfile('p3').png().toBuffer();
+      const { icc } = await sharp(wide).metadata(); // libvips' compact P3 profile ("sP3C")
       const want = await srgbBySharp(wide);
       for (const format of ['png', 'jpeg', 'webp']) {
         const out = await services.st.processForExport(wide, format, { keepIccProfile: true, ...BEST[format] }, { colorManagement: mode });
         const meta = await sharp(Buffer.from(out)).metadata();
-        expect([format, profileName(meta.icc).includes('Display P3')]).toEqual([format, true]);
+        expect([format, Buffer.compare(meta.icc, icc)]).toEqual([format, 0]);
         const share = within(await srgbBySharp(Buffer.from(out)), want, format === 'jpeg' ? 3 : 2);
         expect([format, share >= 0.99]).toEqual([format, true]);
       }
@@ -123,7 +124,7 @@ describeWithEngine('processForExport: EXIF, XMP and ICC profiles kept (oracle: s
   test("keepIccProfile in the mt build, and iccProfile given explicitly wins ('srgb' and 'p3')", async () => {
     const a98 = await sharp(readTestdata(PHOTO)).withIccProfile('/usr/share/color/icc/ghostscript/a98.icc').png().toBuffer();
     const kept = await sharp(Buffer.from(await services.mt.processForExport(a98, 'png', { keepIccProfile: true }))).metadata();
-    expect(profileName(kept.icc)).toMatch(/Adobe|a98|1998/i);
+    expect(Buffer.compare(kept.icc, (await sharp(a98).metadata()).icc)).toBe(0);
     const srgb = await services.mt.processForExport(a98, 'png', { keepIccProfile: true, iccProfile: 'srgb' });
     expect((await sharp(Buffer.from(srgb)).metadata()).icc).toBeUndefined();
     expect(Buffer.from(srgb).indexOf('sRGB', 0, 'latin1')).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ reader, PNG eXIf/iTXt, JPEG APP1, WebP mux) and Little CMS through Pillow's Imag
   sources with Make/Model/DateTime: the output reports Orientation 1, every other IFD0 and Exif
   IFD tag equal to the source's, PixelXDimension/PixelYDimension equal to the output size; jpeg,
   png and webp; the default (stripMetadata true) writes no EXIF.
-- XMP: a packet written by Pillow (PNG iTXt, compressed and not) comes out byte-identical in
+- XMP: a packet written by Pillow (PNG iTXt, compressed and not; zTXt) comes out byte-identical in
   jpeg (APP1), png (iTXt) and webp (XMP chunk).
 - ICC: a photo converted by Little CMS into Adobe RGB (1998) (Debian libgs-common's a98.icc) with
   the profile embedded: keepIccProfile gives back that profile, and converting the output to sRGB
@@ -130,17 +130,20 @@ def xmp_of(path):
 def test_xmp(cli, testdata, tmp):
     from PIL.PngImagePlugin import PngInfo
     base = Image.open(os.path.join(testdata, "photos", "kodim23.png")).convert("RGB").resize((192, 128))
-    for zip_ in (False, True):
+    # iTXt as the XMP specification says, plain and compressed; zTXt as libvips writes it.
+    for kind in ("iTXt", "compressed iTXt", "zTXt"):
         info = PngInfo()
-        info.add_itxt("XML:com.adobe.xmp", XMP, zip=zip_)
-        src = os.path.join(tmp, f"xmp{int(zip_)}.png")
+        if kind == "zTXt":
+            info.add_text("XML:com.adobe.xmp", XMP.encode("utf-8").decode("latin-1"), zip=True)
+        else:
+            info.add_itxt("XML:com.adobe.xmp", XMP, zip=kind != "iTXt")
+        src = os.path.join(tmp, "xmp.png")
         base.save(src, pnginfo=info)
         for fmt in ("jpeg", "png", "webp"):
-            dst = os.path.join(tmp, f"xmp{int(zip_)}.{fmt}")
+            dst = os.path.join(tmp, f"xmp.{fmt}")
             run(cli, src, dst, fmt, {"stripMetadata": "false"})
             got = xmp_of(dst)
-            checks.report(f"XMP ({'compressed' if zip_ else 'plain'} iTXt) -> {fmt}", got == XMP,
-                          f"{len(got or '')} chars, identical: {got == XMP}")
+            checks.report(f"XMP ({kind}) -> {fmt}", got == XMP, f"{len(got or '')} chars, identical: {got == XMP}")
 
 
 def srgb_of(path):
