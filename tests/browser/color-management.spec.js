@@ -49,7 +49,8 @@ test('wide-gamut PNGs decode to the sRGB Chromium shows, within ±3 (mt and st)'
 // colour-manages the <img> with the kept P3 profile and applies EXIF orientation to it (CSS
 // image-orientation: from-image, the default): the rotated photo must show upright at 600×450
 // (an orientation left at 6 would turn it again, to 450×600), and the P3 export drawn on an sRGB
-// canvas must show the same sRGB as the default sRGB export, within ±3 on 99.5 %.
+// canvas must show the same sRGB as the default sRGB export, within ±3 on 99.5 % (jpeg ±5: both
+// files are lossy).
 test('keepIccProfile and stripMetadata: false exports show upright and in the right colours in Chromium (mt and st)', async ({ page }) => {
   test.setTimeout(180_000);
   const wide = await sharp(testFilePath('photos/kodim23.png')).withIccProfile('p3').png().toBuffer();
@@ -69,7 +70,8 @@ test('keepIccProfile and stripMetadata: false exports show upright and in the ri
       const p3 = await shown(await svc.processForExport(h.fromBase64(wide), format, { keepIccProfile: true, ...options }), mime);
       const srgb = await shown(await svc.processForExport(h.fromBase64(wide), format, options), mime);
       const upright = await h.imgLoad(await svc.processForExport(h.fromBase64(rotated), format, { stripMetadata: false }), mime);
-      out[format] = { colour: h.compare(p3, srgb, { tol: 3, channels: 3 }), size: [upright.width, upright.height] };
+      // jpeg: two lossy encodes in two colour spaces (q100 4:4:4) differ by their own rounding: ±5
+      out[format] = { colour: h.compare(p3, srgb, { tol: format === 'jpeg' ? 5 : 3, channels: 3 }), size: [upright.width, upright.height] };
     }
     return out;
   }, { wide: wide.toString('base64'), rotated: rotated.toString('base64') });
