@@ -213,7 +213,7 @@ export class ImageProcessingService {
    *
    * @param {Uint8Array|ArrayBuffer|Blob|ImageHandle|{width:number,height:number,data:Uint8Array|Uint8ClampedArray}} image
    * @param {string} exportFormat png, jpeg, webp, gif, ico, bmp, tga, svg (capabilities().formats.encode)
-   * @param {object} [exportOptions] the format's encoder options + maxWidth, maxHeight, targetSizeBytes, stripMetadata
+   * @param {object} [exportOptions] the format's encoder options + maxWidth, maxHeight, targetSizeBytes, background, stripMetadata, keepIccProfile, iccProfile
    * @param {object} [options] call options (signal, timeoutMs, cacheKey, transfer)
    * @returns {Promise<Uint8Array>} the file (svg: UTF-8 bytes of the document)
    * @throws {UnsupportedFormatError} a format that cannot be produced here (details.available)
@@ -492,6 +492,8 @@ export class ImageProcessingService {
     const first = images[0];
     // Decode warnings (an ICC profile that was damaged and ignored): the pixels are as stored.
     for (const w of images.flatMap((i) => i.warnings ?? [])) this.#logger.warn(`pixelpipe: ${operation}: ${w}`);
+    // Encode warnings (processForExport: a profile or EXIF block the output could not keep).
+    for (const w of value.warnings ?? []) this.#logger.warn(`pixelpipe: ${operation}: ${w}`);
     // "messaging" = worker round trip minus the worker's own time (postMessage both ways,
     // transfer, and waiting for the worker's event loop).
     const messaging = timings.runMs !== undefined && t.workerMs !== undefined ? Math.max(0, timings.runMs - t.workerMs) : undefined;

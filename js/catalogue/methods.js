@@ -94,10 +94,17 @@ export const methods = {
         type: 'color',
         doc: "Flatten translucent pixels onto this colour first (any format; jpeg and svg take it as their own `background`, white by default).",
       },
-      stripMetadata: { type: 'boolean', default: true, snake: 'strip_metadata', doc: 'Drop EXIF and XMP (the only behaviour today: copying them through is not implemented). ICC profiles are independent of it.' },
+      stripMetadata: {
+        type: 'boolean', default: true, snake: 'strip_metadata',
+        doc: "true drops EXIF and XMP. false copies the source's EXIF (Orientation set to 1, since outputs are upright; PixelXDimension/PixelYDimension set to the output size) and XMP into png (eXIf, iTXt), jpeg (APP1) and webp (EXIF, XMP chunks); gif, bmp, tga, ico and svg have no place for them and ignore it. A block too large for one JPEG segment (EXIF over 64 KB, XMP over 65502 bytes) is left out with a logged warning. ICC profiles are independent of it (keepIccProfile).",
+      },
+      keepIccProfile: {
+        type: 'boolean', default: false, snake: 'keep_icc_profile',
+        doc: "Embed the source's RGB ICC profile (png, jpeg, webp) with the pixels in that space, as sharp's keepIccProfile(): with colorManagement 'preserve' they are still in it, with 'convert' they are converted back from sRGB (Little CMS). A CMYK or gray source profile cannot describe RGB output: the output stays sRGB and a warning is logged. No source profile (or colorManagement 'ignore'): sRGB. An explicit iccProfile wins.",
+      },
       iccProfile: {
         type: 'enum', values: ['srgb', 'p3'], default: 'srgb', snake: 'icc_profile',
-        doc: "Output colour space (png, jpeg, webp): 'srgb' (PNG sRGB chunk, compact sRGB profile in JPEG/WebP) or 'p3' (converted to Display P3, its profile embedded).",
+        doc: "Output colour space (png, jpeg, webp): 'srgb' (PNG sRGB chunk, compact sRGB profile in JPEG/WebP) or 'p3' (converted to Display P3, its profile embedded). Given explicitly, it wins over keepIccProfile.",
       },
     },
   },

@@ -6,7 +6,6 @@ import { formats } from '../catalogue/formats.js';
 import { parseColor } from '../config/color.js';
 import { normaliseOutput, resolveFormatName, unsupportedFormat } from '../config/output-options.js';
 import { declaredKeys, resolveOptions } from '../config/call-options.js';
-import { InvalidConfigurationError } from '../errors.js';
 import * as is from '../config/is.js';
 
 const EXPORT_OPTIONS = methods.processForExport.exportOptions;
@@ -30,14 +29,14 @@ export default {
     // step before the encode (an opaque png, webp, gif, … as sharp's flatten gives).
     const ownBackground = 'background' in formats[format].options;
     if (ownBackground && options.background !== undefined) encoder.background = options.background;
-    if (options.stripMetadata === false) {
-      throw new InvalidConfigurationError(`${path}.stripMetadata: false (copying EXIF/XMP through) is not supported yet; outputs carry no EXIF or XMP`, {
-        details: { path: `${path}.stripMetadata`, value: false, expected: 'true' },
-      });
-    }
     // Unknown keys are named against the format's own options (output-options.js).
     const output = normaliseOutput({ format, formatOptions: encoder }, 'exportOptions', { available: encodable, optionsPath: path });
-    if (options.iccProfile === 'p3') output.iccProfile = 'p3'; // encode_output converts and embeds (src/pipeline/output.cpp)
+    // Not encoder options: encode_output converts the pixels and splices the profile, EXIF and XMP
+    // in after the encoder (src/pipeline/output_metadata.h). An explicit iccProfile wins over
+    // keepIccProfile, so only a given one is sent.
+    if (is.defined(given.iccProfile ?? given.icc_profile)) output.iccProfile = options.iccProfile;
+    else if (options.keepIccProfile) output.keepIccProfile = true;
+    if (options.stripMetadata === false) output.stripMetadata = false;
     const steps = [];
     if (options.maxWidth || options.maxHeight) {
       steps.push({

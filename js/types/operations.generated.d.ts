@@ -627,11 +627,15 @@ export interface MethodOptionsMap {
     target_size_bytes?: number;
     /** Flatten translucent pixels onto this colour first (any format; jpeg and svg take it as their own `background`, white by default). */
     background?: Color;
-    /** Drop EXIF and XMP (the only behaviour today: copying them through is not implemented). ICC profiles are independent of it. Default: true. */
+    /** true drops EXIF and XMP. false copies the source's EXIF (Orientation set to 1, since outputs are upright; PixelXDimension/PixelYDimension set to the output size) and XMP into png (eXIf, iTXt), jpeg (APP1) and webp (EXIF, XMP chunks); gif, bmp, tga, ico and svg have no place for them and ignore it. A block too large for one JPEG segment (EXIF over 64 KB, XMP over 65502 bytes) is left out with a logged warning. ICC profiles are independent of it (keepIccProfile). Default: true. */
     stripMetadata?: boolean;
     /** Same as stripMetadata. */
     strip_metadata?: boolean;
-    /** Output colour space (png, jpeg, webp): 'srgb' (PNG sRGB chunk, compact sRGB profile in JPEG/WebP) or 'p3' (converted to Display P3, its profile embedded). Range: srgb | p3. Default: "srgb". */
+    /** Embed the source's RGB ICC profile (png, jpeg, webp) with the pixels in that space, as sharp's keepIccProfile(): with colorManagement 'preserve' they are still in it, with 'convert' they are converted back from sRGB (Little CMS). A CMYK or gray source profile cannot describe RGB output: the output stays sRGB and a warning is logged. No source profile (or colorManagement 'ignore'): sRGB. An explicit iccProfile wins. Default: false. */
+    keepIccProfile?: boolean;
+    /** Same as keepIccProfile. */
+    keep_icc_profile?: boolean;
+    /** Output colour space (png, jpeg, webp): 'srgb' (PNG sRGB chunk, compact sRGB profile in JPEG/WebP) or 'p3' (converted to Display P3, its profile embedded). Given explicitly, it wins over keepIccProfile. Range: srgb | p3. Default: "srgb". */
     iccProfile?: 'srgb' | 'p3';
     /** Same as iccProfile. */
     icc_profile?: 'srgb' | 'p3';

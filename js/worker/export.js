@@ -1,7 +1,7 @@
 // export.js (worker): processForExport on one stored image. The resize (maxWidth/maxHeight) and
 // the encode run as one variation; with targetSizeBytes the encode is repeated on the same
 // decoded image, bisecting the quality (or palette size) for the largest output under the budget.
-// request: { steps, output, targetSizeBytes?, search? }; value: { output, attempts }.
+// request: { steps, output, targetSizeBytes?, search? }; value: { output, attempts, warnings? }.
 import * as api from '../wasm/module-api.js';
 import { variantPeakBytes } from '../wasm/memory-estimate.js';
 import { ImageProcessingError } from '../errors.js';
@@ -19,7 +19,9 @@ export default {
     const budget = request.targetSizeBytes;
     let best = first;
     if (budget && first.data.byteLength > budget) best = searchUnder(encode, request, budget);
-    return { value: { output: best, attempts }, transfer: [best.data.buffer] };
+    // What the output could not keep (keepIccProfile with a CMYK source, say): logged by the service.
+    const warnings = best.warnings;
+    return { value: { output: best, attempts, ...(warnings ? { warnings } : {}) }, transfer: [best.data.buffer] };
   },
 };
 

@@ -56,6 +56,7 @@ val decode_image(double ptr, double len, val limits_js, val options_js) {
     const int orientation = decoded.value().orientation;
     const int shrink = decoded.value().shrink_applied;
     const int source_width = decoded.value().source_width, source_height = decoded.value().source_height;
+    pipeline::CarriedMetadata carried = pipeline::carried_metadata(decoded.value());  // kept for exports
     Result<Image> img(std::move(decoded.value().image));
     val r = val::object();
     r.set("ok", true);
@@ -71,11 +72,12 @@ val decode_image(double ptr, double len, val limits_js, val options_js) {
     r.set("sourceWidth", source_width);
     r.set("sourceHeight", source_height);
     r.set("warnings", warnings);
-    r.set("handle", pipeline::store_image(img.take()));
+    r.set("handle", pipeline::store_image(img.take(), std::move(carried)));
     return r;
 }
 
-// Variants on a stored image → {ok, outputs: [{id, format, width, height, data, …}]}.
+// Variants on a stored image → {ok, outputs: [{id, format, width, height, data, warnings?, …}]}
+// (an output may keep the source's profile, EXIF and XMP: pipeline/output_metadata.h).
 // `progress` (a JS function or null) is called with each finished variant's index.
 val run_variations(int handle, val variants, val limits_js, val progress) {
     const Image *img = pipeline::find_image(handle);
@@ -84,7 +86,8 @@ val run_variations(int handle, val variants, val limits_js, val progress) {
     }
     std::function<void(int)> on_variant;
     if (progress.typeOf().as<std::string>() == "function") on_variant = [&progress](int i) { progress(i); };
-    auto r = pipeline::run_variations(*img, variants_from_js(variants), limits_from_js(limits_js), on_variant);
+    auto r = pipeline::run_variations(*img, variants_from_js(variants), limits_from_js(limits_js), on_variant,
+                                      pipeline::find_metadata(handle));
     return r.ok() ? result_to_js(r.value()) : error_to_js(r.status());
 }
 

@@ -113,6 +113,11 @@ val result_to_js(const pipeline::VariationsResult &result) {
         out.set("encodeMs", o.encode_ms);
         out.set("sharedSteps", o.shared_steps);
         out.set("data", bytes_to_js(o.data(), o.size()));
+        if (!o.warnings.empty()) {
+            val warnings = val::array();
+            for (const std::string &w : o.warnings) warnings.call<void>("push", w);
+            out.set("warnings", warnings);
+        }
         outputs.call<void>("push", out);
     }
     r.set("outputs", outputs);

@@ -145,6 +145,7 @@ int cmd_run(int argc, char **argv) {
     }
     for (const std::string &w : result.value().warnings) std::fprintf(stderr, "WARNING: %s\n", w.c_str());
     const auto &o = result.value().outputs.at(0);
+    for (const std::string &w : o.warnings) std::fprintf(stderr, "WARNING: %s\n", w.c_str());
     std::vector<uint8_t> header;
     if (o.format == "raw") {
         header.assign(cli::kRawMagic, cli::kRawMagic + 8);

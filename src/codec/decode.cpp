@@ -29,6 +29,7 @@
 #include "codec/icc_extract.h"
 #include "codec/jpeg_decode.h"
 #include "codec/jpeg_tables.h"
+#include "codec/metadata_blobs.h"
 #include "codec/orient.h"
 #include "codec/pnm_header.h"
 #include "codec/stb_guard.h"
@@ -602,6 +603,10 @@ Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits
     if (!r.ok()) return r;
     Status st = apply_color_management(r.value(), std::move(color), opts.color);
     if (!st.is_ok()) return st;
+    MetadataBlobs blobs = extract_metadata_blobs(data, size);
+    r.value().exif = std::move(blobs.exif);
+    r.value().xmp = std::move(blobs.xmp);
+    for (std::string &w : blobs.warnings) r.value().warnings.push_back(std::move(w));
     return r;
 }
 

@@ -21,6 +21,8 @@ struct DecodedImage {
     int source_height = 0;   // what results report as the input's size
     std::vector<uint8_t> icc_profile;  // the embedded ICC profile as found (for keepIccProfile); empty: none
     bool color_converted = false;      // the pixels were converted from icc_profile's space to sRGB
+    std::vector<uint8_t> exif;         // the raw EXIF (TIFF block) and XMP packet, for stripMetadata:
+    std::vector<uint8_t> xmp;          // false (metadata_blobs.h); empty: none
     std::vector<std::string> warnings; // e.g. a damaged profile that was ignored
 };
 

@@ -20,7 +20,59 @@ struct Reader {
         return true;
     }
 };
+
+// The byte order and IFD0's offset of a TIFF block; false when it is not one.
+bool open_tiff(const uint8_t *tiff, size_t size, Reader &r, uint32_t &ifd0) {
+    r = Reader{tiff, size, false};
+    if (!tiff || size < 8) return false;
+    if (tiff[0] == 'I' && tiff[1] == 'I') r.le = true;
+    else if (tiff[0] != 'M' || tiff[1] != 'M') return false;
+    uint32_t magic = 0;
+    return r.u16(2, magic) && magic == 42 && r.u32(4, ifd0) && ifd0 >= 8;
+}
+
+// Calls fn(tag, type, entry offset) for each 12-byte entry of the IFD at `ifd`.
+template <class Fn>
+void walk_ifd(const Reader &r, uint32_t ifd, Fn &&fn) {
+    uint32_t count = 0;
+    if (!r.u16(ifd, count) || count > 1024) return;
+    for (uint32_t i = 0; i < count; ++i) {
+        const size_t e = size_t(ifd) + 2 + size_t(i) * 12;
+        uint32_t tag = 0, type = 0;
+        if (!r.u16(e, tag) || !r.u16(e + 2, type)) return;
+        fn(tag, type, e);
+    }
+}
+
+constexpr uint32_t kShort = 3, kLong = 4;  // TIFF 6.0 field types
 }  // namespace
+
+std::vector<uint8_t> exif_for_upright_output(const std::vector<uint8_t> &tiff, int width, int height) {
+    std::vector<uint8_t> out = tiff;
+    Reader r{};
+    uint32_t ifd0 = 0;
+    if (!open_tiff(out.data(), out.size(), r, ifd0)) return out;
+    // A value field holds a count-1 SHORT or LONG left-justified (TIFF 6.0 §2: "Value Offset").
+    auto put = [&](size_t at, uint32_t type, uint32_t v) {
+        if (type == kShort && v <= 0xFFFF && at + 2 <= out.size()) {
+            out[at] = uint8_t(r.le ? v : v >> 8);
+            out[at + 1] = uint8_t(r.le ? v >> 8 : v);
+        } else if (type == kLong && at + 4 <= out.size()) {
+            for (int i = 0; i < 4; ++i) out[at + size_t(i)] = uint8_t(v >> (r.le ? 8 * i : 24 - 8 * i));
+        }
+    };
+    uint32_t exif_ifd = 0;
+    walk_ifd(r, ifd0, [&](uint32_t tag, uint32_t type, size_t e) {
+        if (tag == 0x0112) put(e + 8, type, 1);
+        else if (tag == 0x8769) r.u32(e + 8, exif_ifd);
+    });
+    if (exif_ifd >= 8 && exif_ifd != ifd0)
+        walk_ifd(r, exif_ifd, [&](uint32_t tag, uint32_t type, size_t e) {
+            if (tag == 0xA002) put(e + 8, type, uint32_t(width));
+            else if (tag == 0xA003) put(e + 8, type, uint32_t(height));
+        });
+    return out;
+}
 
 int tiff_orientation(const uint8_t *tiff, size_t size) {
     if (!tiff || size < 8) return 1;
@@ -86,12 +138,9 @@ int jpeg_exif_orientation(const uint8_t *data, size_t size) {
 
 ExifFields tiff_exif_fields(const uint8_t *tiff, size_t size) {
     ExifFields f;
-    Reader r{tiff, size, false};
-    if (!tiff || size < 8) return f;
-    if (tiff[0] == 'I' && tiff[1] == 'I') r.le = true;
-    else if (tiff[0] != 'M' || tiff[1] != 'M') return f;
-    uint32_t magic = 0, ifd0 = 0;
-    if (!r.u16(2, magic) || magic != 42 || !r.u32(4, ifd0)) return f;
+    Reader r{};
+    uint32_t ifd0 = 0;
+    if (!open_tiff(tiff, size, r, ifd0)) return f;
     // ASCII (type 2) value: inline when ≤ 4 bytes, else at the offset; trailing NULs dropped.
     auto ascii = [&](size_t e, std::string &out) {
         uint32_t type = 0, cnt = 0, off = 0;
@@ -107,19 +156,8 @@ ExifFields tiff_exif_fields(const uint8_t *tiff, size_t size) {
         for (char &c : out)
             if (static_cast<unsigned char>(c) < 0x20) c = ' ';
     };
-    // Walks one IFD's 12-byte entries: fn(tag, entry offset).
-    auto walk = [&](uint32_t ifd, const std::function<void(uint32_t, size_t)> &fn) {
-        uint32_t count = 0;
-        if (!r.u16(ifd, count) || count > 1024) return;
-        for (uint32_t i = 0; i < count; ++i) {
-            const size_t e = size_t(ifd) + 2 + size_t(i) * 12;
-            uint32_t tag = 0;
-            if (!r.u16(e, tag)) return;
-            fn(tag, e);
-        }
-    };
     uint32_t exif_ifd = 0;
-    walk(ifd0, [&](uint32_t tag, size_t e) {
+    walk_ifd(r, ifd0, [&](uint32_t tag, uint32_t, size_t e) {
         if (tag == 0x010F) ascii(e, f.make);
         else if (tag == 0x0110) ascii(e, f.model);
         else if (tag == 0x0132) ascii(e, f.date_time);
@@ -127,7 +165,7 @@ ExifFields tiff_exif_fields(const uint8_t *tiff, size_t size) {
         else if (tag == 0x8769) r.u32(e + 8, exif_ifd);
     });
     if (exif_ifd >= 8 && exif_ifd != ifd0)
-        walk(exif_ifd, [&](uint32_t tag, size_t e) {
+        walk_ifd(r, exif_ifd, [&](uint32_t tag, uint32_t, size_t e) {
             if (tag == 0x9003) ascii(e, f.date_time);
         });
     return f;

@@ -1,11 +1,13 @@
 // exif.h: find the EXIF Orientation (tag 0x0112) in a JPEG's APP1 "Exif\0\0" segment, and the
-// few EXIF fields analyzeImage reports. Both TIFF byte orders; every read is bounds-checked
-// against the buffer; garbage → 1 (orientation) or empty fields.
+// few EXIF fields analyzeImage reports; rewrite the fields an upright, resized copy changes. Both
+// TIFF byte orders; every read and write is bounds-checked against the buffer; garbage → 1
+// (orientation), empty fields, or the block unchanged.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace pixelpipe::codec {
 
@@ -21,6 +23,13 @@ struct ExifFields {
     bool gps = false;          // IFD0 has a GPS IFD pointer (0x8825)
 };
 ExifFields tiff_exif_fields(const uint8_t *tiff, size_t size);
+
+// The EXIF for an output that is upright and width x height: a copy of `tiff` with IFD0's
+// Orientation set to 1 and the Exif IFD's PixelXDimension / PixelYDimension (0xA002 / 0xA003) set
+// to the output size, edited in place (no offset moves, so every other tag survives byte for
+// byte; a SHORT dimension field too small for the size is left as it was). A block whose IFDs
+// cannot be walked comes back unchanged.
+std::vector<uint8_t> exif_for_upright_output(const std::vector<uint8_t> &tiff, int width, int height);
 
 // Calls fn(marker, payload, payload_size) for each JPEG marker segment with a length, from SOI
 // up to SOS; fn returns false to stop. Stops quietly on a damaged segment.

@@ -24,8 +24,17 @@ ProfilePtr open_profile(const uint8_t *icc, size_t n) {
     return ProfilePtr(cmsOpenProfileFromMem(icc, cmsUInt32Number(n)));
 }
 
-cmsUInt32Number intent_for(cmsHPROFILE p) {
-    return cmsIsIntentSupported(p, INTENT_PERCEPTUAL, LCMS_USED_AS_INPUT) ? INTENT_PERCEPTUAL : INTENT_RELATIVE_COLORIMETRIC;
+cmsUInt32Number intent_for(cmsHPROFILE p, cmsUInt32Number direction = LCMS_USED_AS_INPUT) {
+    return cmsIsIntentSupported(p, INTENT_PERCEPTUAL, direction) ? INTENT_PERCEPTUAL : INTENT_RELATIVE_COLORIMETRIC;
+}
+
+// Runs `t` over every row of `img` in place (lcms2 needs distinct input and output buffers).
+void transform_rows(cmsHTRANSFORM t, Image &img) {
+    std::vector<uint8_t> row(img.stride());
+    for (int y = 0; y < img.height(); ++y) {
+        std::memcpy(row.data(), img.row(y), img.stride());
+        cmsDoTransform(t, row.data(), img.row(y), cmsUInt32Number(img.width()));
+    }
 }
 
 TransformPtr make_transform(cmsHPROFILE src, cmsUInt32Number in_format) {
@@ -60,11 +69,19 @@ Status lcms_to_srgb(Image &img, const uint8_t *icc, size_t icc_len) {
     else return Status::error(ErrorCode::DECODE_FAILED, "ICC profile ignored: its colour space does not match the RGB/gray image");
     TransformPtr t = make_transform(src.get(), in_format);
     if (!t) return Status::error(ErrorCode::DECODE_FAILED, "ICC profile ignored: Little CMS could not build a transform to sRGB");
-    std::vector<uint8_t> row(img.stride());
-    for (int y = 0; y < img.height(); ++y) {
-        std::memcpy(row.data(), img.row(y), img.stride());
-        cmsDoTransform(t.get(), row.data(), img.row(y), cmsUInt32Number(img.width()));
-    }
+    transform_rows(t.get(), img);
+    return Status::ok();
+}
+
+Status lcms_from_srgb(Image &img, const uint8_t *icc, size_t icc_len) {
+    ProfilePtr dst = open_profile(icc, icc_len);
+    if (!dst || cmsGetColorSpace(dst.get()) != cmsSigRgbData)
+        return Status::error(ErrorCode::ENCODE_FAILED, "keepIccProfile: Little CMS cannot convert to the source's profile");
+    ProfilePtr srgb(cmsCreate_sRGBProfile());
+    if (!srgb) return Status::error(ErrorCode::OUT_OF_MEMORY, "out of memory creating the sRGB profile");
+    TransformPtr t(cmsCreateTransform(srgb.get(), TYPE_RGBA_8, dst.get(), TYPE_RGBA_8, intent_for(dst.get(), LCMS_USED_AS_OUTPUT), 0));
+    if (!t) return Status::error(ErrorCode::ENCODE_FAILED, "keepIccProfile: Little CMS could not build a transform from sRGB");
+    transform_rows(t.get(), img);
     return Status::ok();
 }
 

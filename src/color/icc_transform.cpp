@@ -19,7 +19,31 @@ struct SrgbOutLut {
     }
 };
 
+// linear 0..1 (kIccOutLutSize steps) -> the 8-bit code of `trc`'s inverse, rounded in the encoded
+// domain as SrgbOutLut is: code c+1 starts where the linear value reaches trc((c + 0.5) / 255).
+// 255 curve evaluations and one sweep (the curve is monotone; a table that is not still gives a
+// clamped, monotone result).
+std::vector<uint8_t> inverse_trc_lut(const IccCurve &trc) {
+    std::vector<uint8_t> lut(kIccOutLutSize);
+    int code = 0;
+    double next = trc.eval(0.5 / 255);
+    for (int i = 0; i < kIccOutLutSize; ++i) {
+        const double linear = double(i) / (kIccOutLutSize - 1);
+        while (code < 255 && linear >= next) next = ++code < 255 ? trc.eval((code + 0.5) / 255) : 2.0;
+        lut[size_t(i)] = uint8_t(code);
+    }
+    return lut;
+}
+
+bool same_curve(const IccCurve &a, const IccCurve &b) {
+    return a.kind == b.kind && a.function_type == b.function_type && a.p == b.p && a.table == b.table;
+}
+
 }  // namespace
+
+bool can_be_matrix_trc_destination(const IccProfile &dst) {
+    return dst.has_matrix_trc && same_curve(dst.trc[0], dst.trc[1]) && same_curve(dst.trc[0], dst.trc[2]) && invertible(dst.to_pcs);
+}
 
 MatrixTrcTables build_matrix_trc(const IccProfile &src, const IccProfile &dst) {
     static const SrgbOutLut srgb_out;  // thread-safe static init
@@ -33,6 +57,7 @@ MatrixTrcTables build_matrix_trc(const IccProfile &src, const IccProfile &dst) {
     for (size_t r = 0; r < 3; ++r)
         for (size_t k = 0; k < 3; ++k) t.matrix[r * 3 + k] = float(m[r][k]);
     t.out_lut = srgb_out.v;
+    if (&dst != &srgb_profile() && &dst != &display_p3_profile()) t.own_out_lut = inverse_trc_lut(dst.trc[0]);
     return t;
 }
 
@@ -40,7 +65,8 @@ Status apply_matrix_trc(Image &img, const MatrixTrcTables &t) {
     if (img.empty()) return Status::ok();
     Halide::Runtime::Buffer<float, 2> in_lut(const_cast<float *>(t.in_lut.data()), 256, 3);
     Halide::Runtime::Buffer<float, 2> matrix(const_cast<float *>(t.matrix.data()), 3, 3);
-    Halide::Runtime::Buffer<uint8_t, 1> out_lut(const_cast<uint8_t *>(t.out_lut), kIccOutLutSize);
+    const uint8_t *out = t.own_out_lut.empty() ? t.out_lut : t.own_out_lut.data();
+    Halide::Runtime::Buffer<uint8_t, 1> out_lut(const_cast<uint8_t *>(out), kIccOutLutSize);
     auto buf = img.view();
     const int err = pp_icc_matrix_trc(buf, in_lut, matrix, out_lut, buf);
     if (err != 0) return Status::error(ErrorCode::INTERNAL, "pp_icc_matrix_trc failed (Halide error " + std::to_string(err) + ")");

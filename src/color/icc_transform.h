@@ -17,12 +17,19 @@ constexpr int kIccOutLutSize = 16384;  // = pp_icc_matrix_trc's kOutLutSize (see
 struct MatrixTrcTables {
     std::array<float, 3 * 256> in_lut{};  // [c][level]: source TRC, linear 0..1
     std::array<float, 9> matrix{};        // row-major 3x3: destination linear RGB from source linear RGB
-    const uint8_t *out_lut = nullptr;     // kIccOutLutSize entries: destination inverse TRC
+    const uint8_t *out_lut = nullptr;     // kIccOutLutSize entries: destination inverse TRC (sRGB's, shared)
+    std::vector<uint8_t> own_out_lut;     // or this one, for a destination with another curve
 };
 
 // `src` must have has_matrix_trc or has_gray_trc; `dst` is one of icc_builtin.h's profiles
-// (sRGB, Display P3: both use the sRGB transfer curve, whose inverse table is shared).
+// (sRGB, Display P3: both use the sRGB transfer curve, whose inverse table is shared) or any
+// profile for which can_be_matrix_trc_destination() holds (keepIccProfile's way back to the
+// source's space: Adobe RGB's gamma 2.2, ProPhoto's 1.8, a camera's table).
 MatrixTrcTables build_matrix_trc(const IccProfile &src, const IccProfile &dst);
+
+// A matrix/TRC RGB profile with one curve for all three channels (the table is shared) and an
+// invertible matrix.
+bool can_be_matrix_trc_destination(const IccProfile &dst);
 
 // Converts the RGB of `img` in place (alpha untouched).
 Status apply_matrix_trc(Image &img, const MatrixTrcTables &tables);

@@ -8,8 +8,13 @@ namespace {
 
 // One store per module instance. A worker runs one call at a time, so no lock is needed; the
 // Halide pthreads never touch it.
+struct Entry {
+    Image image;
+    CarriedMetadata metadata;
+};
+
 struct Store {
-    std::map<int, Image> images;
+    std::map<int, Entry> images;
     int next_handle = 1;
     size_t bytes = 0;
 };
@@ -21,25 +26,31 @@ Store &store() {
 
 }  // namespace
 
-int store_image(Image image) {
+int store_image(Image image, CarriedMetadata metadata) {
     Store &s = store();
     const int handle = s.next_handle++;
     s.bytes += image.size_bytes();
-    s.images.emplace(handle, std::move(image));
+    s.images.emplace(handle, Entry{std::move(image), std::move(metadata)});
     return handle;
 }
 
 const Image *find_image(int handle) {
     auto &images = store().images;
     auto it = images.find(handle);
-    return it == images.end() ? nullptr : &it->second;
+    return it == images.end() ? nullptr : &it->second.image;
+}
+
+const CarriedMetadata *find_metadata(int handle) {
+    auto &images = store().images;
+    auto it = images.find(handle);
+    return it == images.end() ? nullptr : &it->second.metadata;
 }
 
 bool release_image(int handle) {
     Store &s = store();
     auto it = s.images.find(handle);
     if (it == s.images.end()) return false;
-    s.bytes -= it->second.size_bytes();
+    s.bytes -= it->second.image.size_bytes();
     s.images.erase(it);
     return true;
 }

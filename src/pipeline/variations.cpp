@@ -83,7 +83,7 @@ using Intermediates = std::map<std::pair<int, size_t>, Image>;  // (variant, ste
 
 Result<VariantOutput> run_variant(const Image &source, const VariantSpec &v, int index, const Limits &limits,
                                   const std::vector<size_t> &ends, const SharedPrefix &start,
-                                  const std::set<size_t> &keep, Intermediates &store) {
+                                  const std::set<size_t> &keep, Intermediates &store, const CarriedMetadata *carried) {
     VariantOutput out;
     out.id = v.id;
     out.format = v.output.op;
@@ -134,7 +134,7 @@ Result<VariantOutput> run_variant(const Image &source, const VariantSpec &v, int
         out.encode_ms = ms_since(t0);
         return out;
     }
-    auto bytes = encode_output(*input, v.output);
+    auto bytes = encode_output(*input, v.output, carried, &out.warnings);
     if (!bytes.ok()) return located(bytes.status(), index, -1);
     out.bytes = bytes.take();
     out.encode_ms = ms_since(t0);
@@ -144,7 +144,8 @@ Result<VariantOutput> run_variant(const Image &source, const VariantSpec &v, int
 }  // namespace
 
 Result<VariationsResult> run_variations(const Image &source, const std::vector<VariantSpec> &variants,
-                                        const Limits &limits, const std::function<void(int)> &on_variant) {
+                                        const Limits &limits, const std::function<void(int)> &on_variant,
+                                        const CarriedMetadata *carried) {
     VariationsResult result;
     result.source_width = source.width();
     result.source_height = source.height();
@@ -165,7 +166,7 @@ Result<VariationsResult> run_variations(const Image &source, const std::vector<V
     }
     Intermediates store;
     for (size_t i = 0; i < variants.size(); ++i) {
-        auto r = run_variant(source, variants[i], int(i), limits, ends[i], plan[i], keep[i], store);
+        auto r = run_variant(source, variants[i], int(i), limits, ends[i], plan[i], keep[i], store, carried);
         if (!r.ok()) return r.status();
         result.outputs.push_back(r.take());
         if (on_variant) on_variant(int(i));
@@ -183,7 +184,8 @@ Result<VariationsResult> process_variations(const uint8_t *data, size_t size, co
     auto decoded = codec::decode_image(data, size, limits, decode);
     if (!decoded.ok()) return decoded.status();
     const double decode_ms = ms_since(t0);
-    auto r = run_variations(decoded.value().image, variants, limits);
+    const CarriedMetadata carried = carried_metadata(decoded.value());
+    auto r = run_variations(decoded.value().image, variants, limits, {}, &carried);
     if (!r.ok()) return r;
     for (auto &o : r.value().outputs) {  // the decoded source ends here: copy what borrows it
         if (!o.borrowed) continue;

@@ -9,6 +9,7 @@
 #include "core/image.h"
 #include "core/limits.h"
 #include "core/status.h"
+#include "pipeline/carried_metadata.h"
 #include "pipeline/spec.h"
 
 namespace pixelpipe::pipeline {
@@ -29,6 +30,7 @@ struct VariantOutput {
     int shared_steps = 0;         // leading steps taken over from an earlier variant's intermediate
     double pipeline_ms = 0;       // steps
     double encode_ms = 0;
+    std::vector<std::string> warnings;  // what the output could not keep (output_metadata.h)
 };
 
 struct VariationsResult {
@@ -42,9 +44,11 @@ struct VariationsResult {
 
 // Runs all variants on an already decoded image. On failure the Status names the variant and
 // step index.
-// `on_variant(i)` is called after variant i is done (progress), if set.
+// `on_variant(i)` is called after variant i is done (progress), if set. `carried`: the source's
+// profile, EXIF and XMP, for outputs that keep them (encode_output).
 Result<VariationsResult> run_variations(const Image &source, const std::vector<VariantSpec> &variants,
-                                        const Limits &limits, const std::function<void(int)> &on_variant = {});
+                                        const Limits &limits, const std::function<void(int)> &on_variant = {},
+                                        const CarriedMetadata *carried = nullptr);
 
 // Decodes `data` then runs run_variations.
 Result<VariationsResult> process_variations(const uint8_t *data, size_t size, const std::vector<VariantSpec> &variants,

@@ -22,13 +22,16 @@ export function describeWithEngine(name, body) {
 
 /**
  * Inside a describe(): one service per build (st with one worker, mt), created before the tests
- * and disposed after. Returns an object whose `st` and `mt` are set once they exist.
+ * and disposed after, with the create() `options` given (a logger, say). Returns an object whose
+ * `st` and `mt` are set once they exist.
  */
-export function servicesForBothBuilds() {
+export function servicesForBothBuilds(options = {}) {
   const services = {};
   beforeAll(async () => {
     const { ImageProcessingService } = await import('../../js/index.js');
-    [services.st, services.mt] = await Promise.all([ImageProcessingService.create({ build: 'st', workers: 1 }), ImageProcessingService.create({ build: 'mt' })]);
+    [services.st, services.mt] = await Promise.all([
+      ImageProcessingService.create({ ...options, build: 'st', workers: 1 }), ImageProcessingService.create({ ...options, build: 'mt' }),
+    ]);
   });
   afterAll(async () => { await services.st?.dispose(); await services.mt?.dispose(); });
   return services;

@@ -96,7 +96,7 @@ describeWithEngine('processForExport', () => {
     expect(avif.details).toMatchObject({ direction: 'encode', available: expect.arrayContaining(['png', 'jpeg', 'webp', 'svg']) });
     await expect(st.processForExport(img, 'jpeg', { quality: 0 })).rejects.toMatchObject({ name: 'InvalidConfigurationError', details: { path: 'exportOptions.quality' } });
     await expect(st.processForExport(img, 'webp', { progressive: true })).rejects.toBeInstanceOf(InvalidConfigurationError);
-    await expect(st.processForExport(img, 'png', { stripMetadata: false })).rejects.toMatchObject({ details: { path: 'exportOptions.stripMetadata' } });
+    await expect(st.processForExport(img, 'png', { stripMetadata: 'false' })).rejects.toMatchObject({ details: { path: 'exportOptions.stripMetadata' } });
   });
 
   test('every method\'s format option uses the same encoders (variations → webp, colour → gif, raw input → svg)', async () => {

@@ -1,4 +1,5 @@
-// bytes.h: appending little/big-endian integers to an output byte vector (container headers).
+// bytes.h: appending little/big-endian integers to an output byte vector (container headers), and
+// reading them back.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -14,3 +15,7 @@ inline void put_be32(std::vector<uint8_t> &v, uint32_t x) {
 inline void put_text(std::vector<uint8_t> &v, const std::string &s) { v.insert(v.end(), s.begin(), s.end()); }
 
 }  // namespace pixelpipe::codec
+
+// Reading them back (the caller has checked the bounds).
+inline uint32_t get_be32(const uint8_t *p) { return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | p[3]; }
+inline uint32_t get_le32(const uint8_t *p) { return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24; }
