@@ -3,7 +3,7 @@
 // fetched), then run every method's example (examples.js) in:
 //   Node (the "node" entry) · a zero-config `vite build` served with and without COOP/COEP, in
 //   Chromium · a plain ESM page with an import map · the Vite app under a strict CSP · the Vite
-//   app in Firefox (firefox-esr) and WebKit (MiniBrowser)
+//   app and the ESM page in Firefox (firefox-esr) and WebKit (MiniBrowser)
 // and require every run to produce byte-identical results to Node's.
 // Run: node --test --test-concurrency=1 tests/package/   (scripts/run-tests.mjs package)
 import { after, before, test } from 'node:test';
@@ -169,4 +169,13 @@ test('WebKit (MiniBrowser over WebDriver), cross-origin isolated', async () => {
   // WebKitGTK 2.50 here has no SharedArrayBuffer even when isolated (toolchain.md §11): st.
   checkRun('webkit vite isolated', run, run.result?.engine?.reason ? 'st' : 'mt');
   assert.ok(run.result.engine.workers <= Math.max(1, Math.floor(run.result.engine.cores / 2)), 'workers capped');
+});
+
+// The README's other way in, the plain ESM page with an import map, in the other two engines too.
+test('plain ESM page with an import map in Firefox and WebKit', async () => {
+  assert.deepEqual([...missingBrowser('firefox'), ...missingBrowser('webkit')], [], 'install firefox-esr, webkit2gtk-driver and xvfb (scripts/setup.mjs)');
+  const url = await serve(app, { isolated: true, page: 'esm.html' });
+  checkRun('firefox esm', await runInFirefox(url, PAGE_TIMEOUT_MS), 'mt');
+  const run = await runInWebKit(url, PAGE_TIMEOUT_MS);
+  checkRun('webkit esm', run, run.result?.engine?.reason ? 'st' : 'mt');
 });
