@@ -212,7 +212,9 @@ std::string icc_class_name(const IccProfile &p) {
                                             {"nmcl", "named"}};
     for (const auto &k : kNames)
         if (p.device_class == k[0]) return k[1];
-    return p.device_class;
+    // Any other signature as written; four spaces (or nothing printable) would be an empty name
+    // (fuzz_icc found it: analyzeImage's metadata reported class "").
+    return p.device_class.empty() ? "unknown" : p.device_class;
 }
 
 bool is_srgb_profile(const IccProfile &p) {
