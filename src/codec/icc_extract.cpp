@@ -3,6 +3,8 @@
 // WebP container spec (RIFF, VP8X then an 'ICCP' chunk, chunk sizes padded to even).
 #include "codec/icc_extract.h"
 
+#include "codec/chunks.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -13,9 +15,6 @@
 
 namespace pixelpipe::codec {
 namespace {
-
-uint32_t be32(const uint8_t *p) { return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | p[3]; }
-uint32_t le32(const uint8_t *p) { return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24; }
 
 // Profiles are a few KB (CMYK LUT profiles up to a few MB); more is hostile.
 constexpr size_t kMaxProfileBytes = 16u << 20;
@@ -65,31 +64,23 @@ void read_png_iccp(const uint8_t *body, size_t len, EmbeddedColor &out) {
 }
 
 void read_png(const uint8_t *data, size_t size, EmbeddedColor &out) {
-    size_t pos = 8;
-    while (pos + 12 <= size) {
-        const size_t len = be32(data + pos);
-        const uint8_t *type = data + pos + 4;
-        if (len > size - pos - 12) return;
-        if (std::memcmp(type, "iCCP", 4) == 0 && !out.declared) read_png_iccp(data + pos + 8, len, out);
+    for_each_png_chunk(data, size, [&](const uint8_t *type, const uint8_t *body, size_t len) {
+        if (std::memcmp(type, "iCCP", 4) == 0 && !out.declared) read_png_iccp(body, len, out);
         else if (std::memcmp(type, "sRGB", 4) == 0) out.srgb_chunk = true;
-        else if (std::memcmp(type, "IDAT", 4) == 0 || std::memcmp(type, "IEND", 4) == 0) return;  // colour chunks come first
-        pos += 12 + len;
-    }
+        else if (std::memcmp(type, "IDAT", 4) == 0 || std::memcmp(type, "IEND", 4) == 0) return false;  // colour chunks come first
+        return true;
+    });
 }
 
 void read_webp(const uint8_t *data, size_t size, EmbeddedColor &out) {
-    size_t pos = 12;
-    while (pos + 8 <= size) {
-        const size_t len = le32(data + pos + 4);
-        if (len > size - pos - 8) return;
-        if (std::memcmp(data + pos, "ICCP", 4) == 0) {
+    for_each_webp_chunk(data, size, [&](const uint8_t *fourcc, const uint8_t *body, size_t len) {
+        if (std::memcmp(fourcc, "ICCP", 4) == 0) {
             out.declared = true;
-            out.icc.assign(data + pos + 8, data + pos + 8 + len);
-            return;
+            out.icc.assign(body, body + len);
+            return false;
         }
-        if (std::memcmp(data + pos, "VP8 ", 4) == 0 || std::memcmp(data + pos, "VP8L", 4) == 0) return;  // ICCP precedes image data
-        pos += 8 + len + (len & 1);
-    }
+        return std::memcmp(fourcc, "VP8 ", 4) != 0 && std::memcmp(fourcc, "VP8L", 4) != 0;  // ICCP precedes image data
+    });
 }
 
 }  // namespace

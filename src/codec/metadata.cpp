@@ -3,6 +3,8 @@
 // space, class).
 #include "codec/metadata.h"
 
+#include "codec/chunks.h"
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -14,8 +16,6 @@
 
 namespace pixelpipe::codec {
 namespace {
-
-uint32_t be32(const uint8_t *p) { return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | p[3]; }
 
 void read_exif(const uint8_t *tiff, size_t n, SourceMetadata &m) {
     m.exif = true;
@@ -36,11 +36,7 @@ void read_jpeg(const uint8_t *data, size_t size, SourceMetadata &m) {
 }
 
 void read_png(const uint8_t *data, size_t size, SourceMetadata &m) {
-    size_t pos = 8;
-    while (pos + 12 <= size) {
-        const size_t len = be32(data + pos);
-        const uint8_t *type = data + pos + 4, *body = data + pos + 8;
-        if (len > size - pos - 12) return;
+    for_each_png_chunk(data, size, [&](const uint8_t *type, const uint8_t *body, size_t len) {
         if (std::memcmp(type, "IHDR", 4) == 0 && len >= 13) {
             m.bit_depth = body[8];
             m.has_alpha = body[9] == 4 || body[9] == 6;
@@ -48,11 +44,9 @@ void read_png(const uint8_t *data, size_t size, SourceMetadata &m) {
             m.has_alpha = true;
         } else if (std::memcmp(type, "eXIf", 4) == 0) {
             read_exif(body, len, m);
-        } else if (std::memcmp(type, "IEND", 4) == 0) {
-            return;
         }
-        pos += 12 + len;
-    }
+        return std::memcmp(type, "IEND", 4) != 0;
+    });
 }
 
 }  // namespace
