@@ -187,3 +187,36 @@ test('applyRequest: the engine request of a palette, one weight per colour', () 
   expect(r.weights).toHaveLength(p.colors.length);
   expect(r.weights[p.colors.findIndex((c) => c.role === 'background')]).toBeGreaterThan(r.weights[p.colors.length - 1]);
 });
+
+// Material Color Utilities (Google's, dev dependency) as a second, independent colour science: its
+// WCAG contrast works from CIE L* tones, its hue from CAM16 (HCT), neither shares code or model with
+// js/color. 0.4.0's package index imports a file without its extension, so the two modules are
+// loaded by path. CAM16 and OKLCH hues of one colour differ by up to ~25°, hence the margins.
+const MCU = '../../node_modules/@material/material-color-utilities';
+test('Material Color Utilities agrees: WCAG contrast of text on background, and the harmony in CAM16 hues', async () => {
+  const { Contrast } = await import(`${MCU}/contrast/contrast.js`);
+  const { Hct } = await import(`${MCU}/hct/hct.js`);
+  const utils = await import(`${MCU}/utils/color_utils.js`);
+  const argb = ([r, g, b]) => utils.argbFromRgb(r, g, b);
+  const hueSpread = (hs) => Math.max(...hs.map((h) => Math.abs(((h - hs[0] + 540) % 360) - 180)));
+  const seen = new Set();
+  for (const text of SAMPLE) {
+    for (const p of palettes(text, 4)) {
+      const [bg] = byRole(p, 'background'), [fg] = byRole(p, 'text');
+      const ratio = Contrast.ratioOfTones(utils.lstarFromArgb(argb(bg.rgb)), utils.lstarFromArgb(argb(fg.rgb)));
+      // p.contrast is truncated to 2 decimals; MCU's sRGB toe threshold differs in the 4th digit.
+      expect({ text, ratio, close: Math.abs(ratio - p.contrast) < 0.015 }).toEqual({ text, ratio, close: true });
+      expect(ratio).toBeGreaterThanOrEqual(4.5 - 1e-9);
+      const hues = byRole(p, 'primary', 'secondary', 'accent').filter((c) => c.oklch[1] >= 0.06)
+        .map((c) => Hct.fromInt(argb(c.rgb)).hue);
+      if (hues.length < 2) continue;
+      const spread = hueSpread(hues);
+      seen.add(p.harmony);
+      const bounds = { monochromatic: [0, 30], analogous: [0, 85], complementary: [130, 180],
+        split_complementary: [110, 180], triadic: [90, 150] }[p.harmony] ?? [0, 180];
+      expect({ text, harmony: p.harmony, spread, ok: spread >= bounds[0] && spread <= bounds[1] })
+        .toEqual({ text, harmony: p.harmony, spread, ok: true });
+    }
+  }
+  expect(seen.size).toBeGreaterThanOrEqual(3);
+});
