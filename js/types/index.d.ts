@@ -325,7 +325,7 @@ export interface Analysis {
   quality?: {
     overallScore: number;
     sharpness: ScoredMeasure; noise: ScoredMeasure; contrast: ScoredMeasure; entropy: ScoredMeasure; resolution: ScoredMeasure;
-    exposure: ScoredMeasure & { clippedShadows: number; clippedHighlights: number };
+    exposure: ScoredMeasure & { clippedShadows: number; clippedHighlights: number; clippedChannels: number };
     jpegBlockiness: ScoredMeasure | null;
     analyzedWidth: number; analyzedHeight: number;
   };

@@ -19,6 +19,9 @@ struct QualityMeasures {
     double clipped_shadows = 0, clipped_highlights = 0;  // shares of luma ≤ 2 and ≥ 253
     double combing = 0;       // max over R, G, B of the share of empty codes between the 1st and
                               // 99th percentile (an 8-bit image brightened afterwards: ~0.35)
+    double clipped_channels = 0;  // max over R, G, B of the share of values ≥ 253 (a burnt channel
+                                  // luma does not show: a red flower 1.5 stops brighter has R clipped
+                                  // in 56 % of its pixels and no luma at 253)
     int luma_p995 = 255;      // 99.5th percentile of luma (an image darkened afterwards has no
                               // near-white: 1.5 stops darker puts it at ≤ 160)
     std::optional<double> jpeg_blockiness;               // JPEG sources only

@@ -22,9 +22,6 @@ CHECKS = Checks(name_width=70)
 # Known deviations from the criteria, each with its measured reason. Such a check prints
 # KNOWN instead of FAIL; if it starts to pass it FAILS, so the list cannot go stale.
 KNOWN = {
-    # A dark, posterised PNG: its exposure score is 0 before and after +1.5 stops (combing 0.27
-    # already), while brightening raises the Laplacian (sharpness 0.71 → 0.85): +0.04 overall.
-    "anemone_red.png: +-1.5 stops lowers overallScore",
     # The most textured photo: Immerkær reads its texture as σ 4.75; at added σ 5 the quadrature
     # subtraction √(est² − clean²) overshoots (+22.5 %; +9.6 % at σ 10, +2.5 % at σ 20).
     "coffee.png: added noise sigma 5..30 estimated within 20 %",
@@ -133,6 +130,9 @@ def test_raw_measures(cli, testdata, tmp):
         nz = immerkaer_sigma(y)
         report(f"{name}: Immerkaer sigma within 1 % of numpy", rel(q["noise"]["value"], nz) < 0.01,
                f"{q['noise']['value']:.4f} vs {nz:.4f}")
+        burnt = max(float((rgb[..., i] >= 253).mean()) for i in range(3))
+        report(f"{name}: clippedChannels = max share of R, G or B >= 253",
+               abs(q["exposure"]["clippedChannels"] - burnt) < 1e-9, f"{q['exposure']['clippedChannels']:.6f} vs {burnt:.6f}")
         report(f"{name}: exposure = mean luma, contrast = RMS luma",
                rel(q["exposure"]["value"], y.mean()) < 1e-6 and rel(q["contrast"]["value"], y.std()) < 1e-6,
                f"{q['exposure']['value']:.3f} vs {y.mean():.3f}")
