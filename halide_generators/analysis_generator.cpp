@@ -1,6 +1,6 @@
 // analysis_generator.cpp: the measuring passes of analyzeImage (src/analysis/).
 // Family: pp_luma (the full-resolution luma plane), pp_luma_box (a luma plane box-downscaled by an
-// integer factor), pp_luma_measures (column sums of the Laplacian, its square and Immerkær's noise
+// integer factor), pp_luma_measures (column sums of the Laplacian, its square and the square of Immerkær's noise
 // operator), pp_blockiness (column sums of luma steps by 8-row phase). Only pp_luma reads RGBA; the
 // others read its plane. The histograms and the colorfulness sums are one scalar C++ pass
 // (measures.cpp): a scatter is what Halide vectorises worst.
@@ -119,11 +119,12 @@ private:
     Func colsum{"colsum"}, box{"box"};
 };
 
-// Column sums per strip of kRows rows: k 0 = Σ lap, 1 = Σ lap², 2 = Σ |immerkaer|, over interior
+// Column sums per strip of kRows rows: k 0 = Σ lap, 1 = Σ lap², 2 = Σ immerkaer², over interior
 // rows (1 ≤ y ≤ h-2; others add 0); the output's x range must be the interior columns 1..w-2. Reducing over y keeps x a pure,
 // vectorised dimension; C++ adds the (w × 3 × strips) int32 partials in double.
 // lap = 4-neighbour Laplacian [0 1 0; 1 -4 1; 0 1 0]; Immerkær (1996) N = [1 -2 1; -2 4 -2; 1 -2 1].
-// int32 is exact: |lap| ≤ 1020, lap² ≤ 1 040 400, × 64 rows < 2^31.
+// int32 is exact: |lap| ≤ 1020, lap² ≤ 1 040 400; |immerkaer| ≤ 4080, its square ≤ 16 646 400,
+// × 64 rows = 1.07e9 < 2^31.
 class LumaMeasures : public Generator<LumaMeasures> {
 public:
     GeneratorParam<bool> threads{"threads", false};
@@ -137,14 +138,14 @@ public:
         // (output x in 1..w-2), so x ± 1 stays inside without per-lane clamps (gathers on wasm).
         in(x, y) = cast<int32_t>(luma(x, clamp(y, 0, luma.height() - 1)));
         lap(x, y) = in(x - 1, y) + in(x + 1, y) + in(x, y - 1) + in(x, y + 1) - 4 * in(x, y);
-        imm(x, y) = cast<int32_t>(abs(in(x - 1, y - 1) + in(x + 1, y - 1) + in(x - 1, y + 1) + in(x + 1, y + 1) -
-                        2 * (in(x, y - 1) + in(x, y + 1) + in(x - 1, y) + in(x + 1, y)) + 4 * in(x, y)));
+        imm(x, y) = in(x - 1, y - 1) + in(x + 1, y - 1) + in(x - 1, y + 1) + in(x + 1, y + 1) -
+                    2 * (in(x, y - 1) + in(x, y + 1) + in(x - 1, y) + in(x + 1, y)) + 4 * in(x, y);
         r = RDom(0, kRows);
         const Expr yr = strip * kRows + r;
         const Expr inside = yr >= 1 && yr <= luma.height() - 2;
-        const Expr l = lap(x, yr);
+        const Expr l = lap(x, yr), m = imm(x, yr);
         output(x, k, strip) = 0;
-        output(x, k, strip) += select(inside, select(k == 0, l, k == 1, l * l, imm(x, yr)), 0);
+        output(x, k, strip) += select(inside, select(k == 0, l, k == 1, l * l, m * m), 0);
 
         output.set_estimates({{0, 2000}, {0, 3}, {0, 24}});
         luma.set_estimates({{0, 2000}, {0, 1500}});

@@ -241,7 +241,7 @@ Result<LaplacianNoise> laplacian_noise(const LumaPlane &luma) {
     const double n = double(luma.width - 2) * double(luma.height - 2);
     const double mean = s / n;
     r.laplacian_sigma = std::sqrt(std::max(0.0, s2 / n - mean * mean));
-    r.noise_sigma = std::sqrt(M_PI / 2.0) * si / (6.0 * n);
+    r.noise_sigma = std::sqrt(si / (36.0 * n));
     return r;
 }
 
