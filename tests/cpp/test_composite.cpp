@@ -151,6 +151,59 @@ void test_opaque_rows_copied() {
     CHECK(std::memcmp(got.value().row(7 + Y) + X * 4, layer_px.row(7), size_t(LW) * 4) == 0);  // layer row 7 is opaque
 }
 
+// An opaque first layer covering the canvas becomes the canvas (composite.cpp): exact, and the
+// background never shows; any reason it might show (one transparent pixel, an offset, opacity
+// < 1, a mask) keeps the blend, and the background is where the reference puts it.
+void test_backdrop_layer() {
+    const int W = 45, H = 33;
+    Image photo = to_image(random_image(W, H, 6, false));
+    for (int y = 0; y < H; ++y)
+        for (int x = 0; x < W; ++x) photo.row(y)[x * 4 + 3] = 255;
+    const Image mask = to_image(random_image(W, H, 7, true));
+    const Rgba8 red{255, 0, 0, 255};
+    auto run = [&](const Image &img, int x, double opacity, const Image *m) {
+        CompositeRequest req;
+        req.width = W;
+        req.height = H;
+        req.background = red;
+        Layer l;
+        l.kind = LayerKind::Image;
+        l.image = &img;
+        l.x = x;
+        l.opacity = opacity;
+        l.mask = m;
+        l.mask_mode = m ? MaskMode::Alpha : MaskMode::None;
+        req.layers = {l};
+        return create_composite(req, Limits{});
+    };
+    auto reference = [&](const Image &img, int x0, double opacity, const Image *m) {
+        std::vector<std::array<double, 4>> want(size_t(W) * H);
+        static const uint8_t kClear[4] = {0, 0, 0, 0};
+        for (int y = 0; y < H; ++y)
+            for (int x = 0; x < W; ++x) {
+                const bool inside = x - x0 >= 0 && x - x0 < W;
+                const uint8_t *s = inside ? img.row(y) + (x - x0) * 4 : kClear;
+                const double as = s[3] / 255.0 * opacity * (m && inside ? m->row(y)[(x - x0) * 4 + 3] / 255.0 : 1.0);
+                want[size_t(y) * W + x] = ref::composite_pixel("normal", red.data(), s, as);
+            }
+        return want;
+    };
+    auto whole = run(photo, 0, 1.0, nullptr);
+    CHECK(whole.ok() && std::memcmp(whole.value().data(), photo.data(), photo.size_bytes()) == 0);
+    Image holed = to_image(random_image(W, H, 6, false));
+    std::memcpy(holed.data(), photo.data(), photo.size_bytes());
+    holed.row(5)[7 * 4 + 3] = 0;
+    const struct { const Image *img; int x; double opacity; const Image *mask; } keep_blend[] = {
+        {&holed, 0, 1.0, nullptr}, {&photo, 1, 1.0, nullptr}, {&photo, 0, 0.99, nullptr}, {&photo, 0, 1.0, &mask}};
+    for (const auto &k : keep_blend) {
+        auto got = run(*k.img, k.x, k.opacity, k.mask);
+        CHECK(got.ok());
+        if (got.ok()) CHECK(compare(got.value(), reference(*k.img, k.x, k.opacity, k.mask)) <= 1);
+    }
+    auto hole = run(holed, 0, 1.0, nullptr);
+    CHECK(hole.ok() && std::memcmp(hole.value().row(5) + 7 * 4, red.data(), 4) == 0);
+}
+
 void test_geometry() {
     // A 20x10 red solid rotated 90° at (10, 10): the box becomes 10x20 around the same centre
     // (20, 15), i.e. x 15..25, y 5..25.
@@ -424,6 +477,7 @@ void test_layer_errors() {
 int main(int, char **) {
     test_blend_modes();
     test_opaque_rows_copied();
+    test_backdrop_layer();
     test_geometry();
     test_gradients();
     const auto font = read_all(kFontPath);
