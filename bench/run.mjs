@@ -68,14 +68,20 @@ const firstLine = (err) => String((err && err.message) || err).split('\n').find(
 /** Timed runs of one row: { median, min, times, out } | { na } | { error, message }. */
 async function timeRow(runOnce, opts) {
   const times = [];
+  const parts = []; // pixelpipe only: the service's own breakdown of each timed call
   let res = null;
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
     res = await runOnce();
     if (res.na) return { na: res.na };
     if (res.error) return { error: res.error, message: res.message };
-    if (i >= opts.warmup) times.push(res.ms);
+    if (i >= opts.warmup) {
+      times.push(res.ms);
+      if (res.out?.parts) parts.push(res.out.parts);
+    }
   }
-  return { median: median(times), min: Math.min(...times), times: times.map((t) => round(t, 2)), out: res.out };
+  const out = res.out?.parts ? { ...res.out, parts: undefined } : res.out;
+  const partsMedian = parts.length ? Object.fromEntries(Object.keys(parts[0]).map((k) => [k, round(median(parts.map((p) => p[k] ?? 0)), 1)])) : undefined;
+  return { median: median(times), min: Math.min(...times), times: times.map((t) => round(t, 2)), out, ...(partsMedian ? { parts: partsMedian } : {}) };
 }
 
 function logRow(log, row, r, extra = '') {
@@ -191,6 +197,25 @@ function table(engines, rows, byEngine) {
   return [line(header), '| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |', ...body.map(line)].join('\n');
 }
 
+/**
+ * Where pixelpipe's time goes per row (medians of the service's own debug line): input = the main
+ * thread reading the caller's pixels into a staging buffer; messaging = the worker round trip
+ * minus the worker's own time; copy in = into the wasm heap; the rest of the page-measured time
+ * ("other": the output's copy out of the heap, promise hops) = median total − the parts.
+ */
+function breakdown(engine, rows, results) {
+  const cols = ['input', 'messaging', 'copy in', 'decode', 'pipeline', 'encode'];
+  const lines = [`${engine}: where the time goes (median ms of the service's parts; other = page time − parts)`,
+    `| row | page | ${cols.join(' | ')} | other |`, `| --- | --- |${' --- |'.repeat(cols.length)} --- |`];
+  for (const r of rows) {
+    const x = results[r];
+    if (!x?.parts) continue;
+    const known = cols.reduce((s, c) => s + (x.parts[c] ?? 0), 0);
+    lines.push(`| ${ROW_LABEL[r]} | ${round(x.median, 0)} | ${cols.map((c) => round(x.parts[c] ?? 0, 1)).join(' | ')} | ${round(Math.max(0, x.median - known), 1)} |`);
+  }
+  return lines.join('\n');
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
@@ -270,6 +295,7 @@ async function main() {
   log(`\n${path.basename(input.file)}${meta.pixels ? ` ${meta.pixels.width}x${meta.pixels.height}` : ''}: median ms ` +
     '(× = ratio to the fastest peer, < 1 is faster; native: pipeline only for pixel rows)\n' + text);
   for (const e of opts.engines) if (byEngine[e]?.error) log(`  ${e}: ${byEngine[e].error}`);
+  for (const e of ['pixelpipe-mt', 'pixelpipe-st']) if (byEngine[e]?.rows) log(`\n${breakdown(e, opts.rows, byEngine[e].rows)}`);
   log(`total ${meta.totalSeconds} s; load average at start ${meta.host.loadavg.join(' ')}, at end ${meta.host.loadavgEnd.join(' ')} ` +
     `(${meta.host.cpus} CPUs: a load above that means other processes shared the cores)`);
 
