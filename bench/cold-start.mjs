@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// Cold start (issue #12: "import + create() until ready <= 120 ms"): in headless Chromium, the time
+// from `import('/js/index.js')` to `ImageProcessingService.create()` resolving (the first worker's
+// engine instantiated and answering; for mt with its pthread pool started).
+//   node bench/cold-start.mjs [--runs 7] [--builds mt,st]
+// 'first visit': a fresh browser context per run (empty HTTP and code caches: the wasm is fetched
+// and compiled). 'repeat visit': the same context reloaded (cached bytes; Chromium may reuse the
+// compiled wasm from its code cache). Served from localhost, so transfer time is ~0: add the
+// network's time for the gzip sizes in `node scripts/size-report.mjs`. Medians of the runs.
+// 'compile only': in a fresh context, fetching the build's .wasm and WebAssembly.compile() alone,
+// the part of a first visit that grows with the module's size.
+import { chromium } from '@playwright/test';
+import { startServer } from '../web-demo/serve.mjs';
+
+const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
+const RUNS = Number(arg('runs', 7));
+const BUILDS = arg('builds', 'mt,st').split(',');
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+
+async function compileOnly(page, url, build) {
+  await page.goto(url);
+  return page.evaluate(async (b) => {
+    const t0 = performance.now();
+    await WebAssembly.compile(await (await fetch(`/dist/web/pixelpipe-${b}.wasm`)).arrayBuffer());
+    return performance.now() - t0;
+  }, build);
+}
+
+/** In a page of the origin: ms from the import to create() resolving, and the build that answered. */
+async function startOnce(page, url) {
+  await page.goto(url);
+  return page.evaluate(async () => {
+    const t0 = performance.now();
+    const pp = await import('/js/index.js');
+    const svc = await pp.ImageProcessingService.create({ cache: null });
+    const ms = performance.now() - t0;
+    const { build } = await svc.capabilities();
+    await svc.dispose();
+    return { ms, build };
+  });
+}
+
+const servers = { mt: await startServer({ port: 0, isolated: true }), st: await startServer({ port: 0, isolated: false }) };
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  console.log('| build | first visit ms (median) | repeat visit ms (median) | compile only ms (median) | runs |\n| --- | --- | --- | --- | --- |');
+  for (const build of BUILDS) {
+    const url = servers[build].url + 'bench/blank.html';
+    const first = [], repeat = [], compile = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const a = await startOnce(page, url);
+      const b = await startOnce(page, url);
+      if (a.build !== build || b.build !== build) throw new Error(`expected the ${build} build, got ${a.build}/${b.build}`);
+      first.push(a.ms);
+      repeat.push(b.ms);
+      await context.close();
+      const fresh = await browser.newContext();
+      compile.push(await compileOnly(await fresh.newPage(), url, build));
+      await fresh.close();
+    }
+    console.log(`| ${build} | ${median(first).toFixed(0)} | ${median(repeat).toFixed(0)} | ${median(compile).toFixed(0)} | ${RUNS} |`);
+  }
+} finally {
+  await browser.close();
+  for (const s of Object.values(servers)) await s.close();
+}
