@@ -11,9 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import sharp from 'sharp';
 import { startServer } from '../web-demo/serve.mjs';
-import { benchInput, largestPhoto } from './input-image.mjs';
+import { p3BenchInputs } from './input-image.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
@@ -21,11 +20,8 @@ const RUNS = Number(arg('runs', 7));
 const BUILDS = arg('builds', 'mt,st').split(',');
 
 async function inputs() {
-  const cache = path.join(ROOT, 'build', 'bench-cache');
-  const { file } = await benchInput((await largestPhoto(path.join(ROOT, '..', 'shared', 'testdata', 'photos'))).file, cache);
-  const p3 = file.replace(/\.jpg$/, '-p3.jpg');
-  if (!fs.existsSync(p3)) await sharp(file).withIccProfile('p3').jpeg({ quality: 90 }).toFile(p3);
-  return { srgb: fs.readFileSync(file), p3: fs.readFileSync(p3) };
+  const { srgb, p3 } = await p3BenchInputs(path.join(ROOT, '..', 'shared', 'testdata', 'photos'), path.join(ROOT, 'build', 'bench-cache'));
+  return { srgb: fs.readFileSync(srgb), p3: fs.readFileSync(p3) };
 }
 
 /** In the page: medians of decode with 'ignore' and 'convert' for each input. */

@@ -45,3 +45,16 @@ export async function benchInput(source, cacheDir) {
   fs.renameSync(tmp, file);
   return { file, source, crop, cached: false };
 }
+
+/**
+ * The bench JPEG and the same pixels written by sharp into Display P3 with the profile embedded
+ * (q90, made once into cacheDir): the inputs of the colour-management benches (issue #15).
+ * @returns {Promise<{ srgb: string, p3: string }>} their paths
+ */
+export async function p3BenchInputs(photosDir, cacheDir) {
+  const { default: sharp } = await import('sharp');
+  const { file } = await benchInput((await largestPhoto(photosDir)).file, cacheDir);
+  const p3 = file.replace(/\.jpg$/, '-p3.jpg');
+  if (!fs.existsSync(p3)) await sharp(file).withIccProfile('p3').jpeg({ quality: 90 }).toFile(p3);
+  return { srgb: file, p3 };
+}

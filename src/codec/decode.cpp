@@ -14,7 +14,9 @@
 //      Radiance HDR is tone-mapped by stb (gamma 2.2, scale 1.0, clamp);
 //   5. JPEG only (jpeg_decode.h does 3 and 4 itself, at the requested shrink): apply the EXIF
 //      orientation.
-//   6. colour management (color_manage.h): embedded profile -> sRGB, per DecodeOptions::color.
+//   6. colour management (color_manage.h): embedded profile -> sRGB, per DecodeOptions::color
+//      (a JPEG with an RGB matrix/TRC profile converts its rows while it decodes:
+//      convert_while_decoding.h).
 #include "codec/decode.h"
 
 #include <cstdio>
@@ -25,6 +27,7 @@
 #include <string>
 
 #include "codec/color_manage.h"
+#include "codec/convert_while_decoding.h"
 #include "codec/exif.h"
 #include "codec/icc_extract.h"
 #include "codec/jpeg_decode.h"
@@ -569,12 +572,25 @@ Result<DecodedImage> decode_jpeg(const uint8_t *data, size_t size, const Limits 
     // A CMYK frame's profile is applied inside the decoder (before the naive rule would lose it).
     const bool cmyk_profile = opts.color == ColorManagement::Convert && color.icc.size() >= 20 && std::memcmp(color.icc.data() + 16, "CMYK", 4) == 0;
     std::string warning;
-    auto j = jpeg_decode(data, size, opts.shrink, limits, decode_budget_bytes(limits), cmyk_profile ? color.icc.data() : nullptr,
-                         cmyk_profile ? color.icc.size() : 0, &warning);
+    Result<JpegDecoded> j = Status::error(ErrorCode::INTERNAL, "JPEG decode did not run");
+    auto decode = [&](const RowsDone &rows_done) {
+        j = jpeg_decode(data, size, opts.shrink, limits, decode_budget_bytes(limits), cmyk_profile ? color.icc.data() : nullptr,
+                        cmyk_profile ? color.icc.size() : 0, &warning, rows_done);
+    };
+    // An RGB matrix/TRC profile (a phone's Display P3): its rows are converted while the next ones
+    // decode (convert_while_decoding.h); everything else after the decode (color_manage.h).
+    int converted_rows = 0;
+    if (auto tables = rgb_matrix_trc_tables(color, opts.color)) {
+        auto rows = convert_while_decoding(*tables, decode);
+        if (!rows.ok()) return rows.status();
+        converted_rows = rows.value();
+    } else {
+        decode(RowsDone{});
+    }
     if (!j.ok()) return j.status();
     DecodedImage out;
     if (!warning.empty()) out.warnings.push_back(warning);
-    out.color_converted = j.value().cmyk_managed;
+    out.color_converted = j.value().cmyk_managed || (converted_rows > 0 && converted_rows == j.value().image.height());
     out.format = fmt_name(Fmt::Jpeg);
     out.source_channels = j.value().components == 1 ? 1 : 3;
     out.shrink_applied = opts.shrink;

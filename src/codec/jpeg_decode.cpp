@@ -52,6 +52,7 @@ struct Job {
     bool cmyk = false, adobe = false;
     ErrorCode refused = ErrorCode::OK;  // set (with `why`) when run() refuses before decoding
     char why[256] = {0};
+    RowsDone rows_done = {};  // progress for a converter working behind the decoder
 };
 
 // Coefficient buffers libjpeg keeps for a multi-scan file: every component's blocks, 64 JCOEFs
@@ -84,6 +85,7 @@ bool run(Job &job, LibjpegErrors &err) {
     cinfo.err = libjpeg_errors(err, on_message);
     if (setjmp(err.jump)) {
         jpeg_destroy_decompress(&cinfo);
+        job.rows_done(job.pixels, job.width, job.height, -1);  // returns once nobody else reads them
         std::free(job.pixels);
         job.pixels = nullptr;
         return false;
@@ -138,6 +140,7 @@ bool run(Job &job, LibjpegErrors &err) {
         const JDIMENSION n = cinfo.output_height - y < 16 ? cinfo.output_height - y : 16;
         for (JDIMENSION i = 0; i < n; ++i) rows[i] = job.pixels + size_t(y + i) * stride;
         jpeg_read_scanlines(&cinfo, rows, n);
+        if (!job.cmyk) job.rows_done(job.pixels, job.width, job.height, int(cinfo.output_scanline));
     }
     // Not jpeg_finish_decompress: it would read on to EOI, and what follows the last scan's data
     // (a missing EOI, trailing bytes) does not change the pixels.
@@ -158,12 +161,14 @@ ErrorCode code_of(int msg_code) {
 }  // namespace
 
 Result<JpegDecoded> jpeg_decode(const uint8_t *data, size_t size, int shrink, const Limits &limits,
-                                uint64_t budget_bytes, const uint8_t *cmyk_icc, size_t cmyk_icc_len, std::string *warning) {
+                                uint64_t budget_bytes, const uint8_t *cmyk_icc, size_t cmyk_icc_len, std::string *warning,
+                                const RowsDone &rows_done) {
     if (shrink != 1 && shrink != 2 && shrink != 4 && shrink != 8)
         return Status::error(ErrorCode::INVALID_ARGUMENT, "JPEG shrink-on-load factor must be 1, 2, 4 or 8, got " + std::to_string(shrink));
     if (!data || size == 0) return Status::error(ErrorCode::DECODE_FAILED, "JPEG decode failed: empty input");
     if (size > size_t(ULONG_MAX)) return Status::error(ErrorCode::IMAGE_TOO_LARGE, "JPEG input too large");
     Job job{data, size, shrink, limits, budget_bytes};
+    job.rows_done = rows_done;
     LibjpegErrors err;
     if (!run(job, err)) {
         if (job.refused != ErrorCode::OK) return Status::error(job.refused, job.why);

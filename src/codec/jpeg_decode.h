@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "codec/convert_while_decoding.h"
 #include "core/image.h"
 #include "core/limits.h"
 #include "core/status.h"
@@ -31,8 +32,10 @@ struct JpegDecoded {
 // cmyk_icc: the file's CMYK profile, for a CMYK/YCCK frame: its samples go through Little CMS to
 // sRGB (color/icc_lcms.h); without one (or if it is unusable: `warning` says why) the naive rule
 // of jpeg_cmyk.h applies.
+// rows_done: told after every batch of RGBA rows (never for a CMYK frame), and before the pixels
+// are freed on failure (convert_while_decoding.h).
 Result<JpegDecoded> jpeg_decode(const uint8_t *data, size_t size, int shrink, const Limits &limits,
                                 uint64_t budget_bytes, const uint8_t *cmyk_icc = nullptr, size_t cmyk_icc_len = 0,
-                                std::string *warning = nullptr);
+                                std::string *warning = nullptr, const RowsDone &rows_done = {});
 
 }  // namespace pixelpipe::codec

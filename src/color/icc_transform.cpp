@@ -63,11 +63,17 @@ MatrixTrcTables build_matrix_trc(const IccProfile &src, const IccProfile &dst) {
 
 Status apply_matrix_trc(Image &img, const MatrixTrcTables &t) {
     if (img.empty()) return Status::ok();
+    return apply_matrix_trc_rows(img.data(), img.width(), 0, img.height(), t);
+}
+
+Status apply_matrix_trc_rows(uint8_t *rgba, int width, int y0, int y1, const MatrixTrcTables &t) {
+    if (width <= 0 || y1 <= y0) return Status::ok();
     Halide::Runtime::Buffer<float, 2> in_lut(const_cast<float *>(t.in_lut.data()), 256, 3);
     Halide::Runtime::Buffer<float, 2> matrix(const_cast<float *>(t.matrix.data()), 3, 3);
     const uint8_t *out = t.own_out_lut.empty() ? t.out_lut : t.own_out_lut.data();
     Halide::Runtime::Buffer<uint8_t, 1> out_lut(const_cast<uint8_t *>(out), kIccOutLutSize);
-    auto buf = img.view();
+    halide_dimension_t dims[3] = {{0, width, 4}, {0, y1 - y0, width * 4}, {0, 4, 1}};
+    Halide::Runtime::Buffer<uint8_t, 3> buf(rgba + size_t(y0) * size_t(width) * 4, 3, dims);
     const int err = pp_icc_matrix_trc(buf, in_lut, matrix, out_lut, buf);
     if (err != 0) return Status::error(ErrorCode::INTERNAL, "pp_icc_matrix_trc failed (Halide error " + std::to_string(err) + ")");
     return Status::ok();

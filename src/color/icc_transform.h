@@ -33,5 +33,7 @@ bool can_be_matrix_trc_destination(const IccProfile &dst);
 
 // Converts the RGB of `img` in place (alpha untouched).
 Status apply_matrix_trc(Image &img, const MatrixTrcTables &tables);
+// The same for rows [y0, y1) of interleaved RGBA8 pixels `width` wide (a band of a decoding image).
+Status apply_matrix_trc_rows(uint8_t *rgba, int width, int y0, int y1, const MatrixTrcTables &tables);
 
 }  // namespace pixelpipe::color

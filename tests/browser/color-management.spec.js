@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Colour management (issue 15) in Chromium, both builds. Oracle: Chromium colour-manages images:
-// an <img> of a PNG with an embedded Display P3 / Adobe RGB / ProPhoto profile drawn on an sRGB
+// an <img> of a PNG or JPEG with an embedded Display P3 / Adobe RGB / ProPhoto profile drawn on an sRGB
 // canvas gives the sRGB pixels a viewer shows; pixelpipe's default decode must agree within ±3
 // levels (99.5 % of samples; Skia's and our rounding differ at the ends of the curves). The
 // wide-gamut files are written in Node by sharp (libvips + Little CMS) from a testdata photo.
@@ -13,18 +13,22 @@ import { inEachBuild } from './parity.js';
 const GS = '/usr/share/color/icc/ghostscript';
 const SPACES = [['p3', 'p3'], ['adobe-rgb', `${GS}/a98.icc`], ['prophoto', `${GS}/rommrgb.icc`]];
 
-test('wide-gamut PNGs decode to the sRGB Chromium shows, within ±3 (mt and st)', async ({ page }) => {
+test('wide-gamut PNGs and JPEGs decode to the sRGB Chromium shows, within ±3 (mt and st)', async ({ page }) => {
   test.setTimeout(180_000);
   const files = [];
   for (const [name, profile] of SPACES) {
-    const png = await sharp(testFilePath('photos/kodim23.png')).withIccProfile(profile).png().toBuffer();
-    files.push([name, png.toString('base64')]);
+    // JPEG too: its matrix/TRC profiles convert while the decoder runs (convert_while_decoding.h)
+    for (const format of ['png', 'jpeg']) {
+      const tagged = sharp(testFilePath('photos/kodim23.png')).withIccProfile(profile);
+      const bytes = await (format === 'png' ? tagged.png() : tagged.jpeg({ quality: 95, chromaSubsampling: '4:4:4' })).toBuffer();
+      files.push([`${name} ${format}`, bytes.toString('base64'), `image/${format}`]);
+    }
   }
   const runs = await inEachBuild(page, async ({ files }) => {
     const out = [];
-    for (const [name, b64] of files) {
+    for (const [name, b64, mime] of files) {
       const bytes = h.fromBase64(b64);
-      const loaded = await h.imgLoad(bytes, 'image/png');
+      const loaded = await h.imgLoad(bytes, mime);
       const c = new OffscreenCanvas(loaded.width, loaded.height); // sRGB canvas
       const ctx = c.getContext('2d', { willReadFrequently: true });
       ctx.drawImage(loaded.img, 0, 0);
