@@ -1,9 +1,10 @@
 // composite_generator.cpp: one layer composited onto a region of the canvas (createComposite).
-// Family: pp_composite_layer (normal, the separable blend modes, Porter-Duff, plus-lighter) and
-// pp_composite_nonseparable (hue, saturation, color, luminosity). The caller
-// (src/composite/blend.cpp) passes the canvas region, the layer and its mask as buffers in the
-// same (canvas) coordinates, so one pass touches only the layer's clipped box; the output aliases
-// the canvas region (pointwise, so in place is safe).
+// Family: pp_composite_layer (the separable blend modes that need float: color_dodge, color_burn,
+// soft_light; Porter-Duff, plus-lighter) and pp_composite_nonseparable (hue, saturation, color,
+// luminosity); the other separable modes run in integer maths (composite_fixed_generator.cpp).
+// The caller (src/composite/blend.cpp) passes the canvas region, the layer and its mask as
+// buffers in the same (canvas) coordinates, so one pass touches only the layer's clipped box; the
+// output aliases the canvas region (pointwise, so in place is safe).
 //
 // Why two pipelines: the non-separable modes' SetSat/SetLum/ClipColor chain, written as one
 // expression under a select over all 24 operators and specialized per mode, made the generator
@@ -111,8 +112,11 @@ public:
         // Specializing `output`, not `pixel`: on `pixel` (computed at output's xo) bounds
         // inference over its 20 specialized definitions ran for more than 5 minutes; on `output`
         // the generator runs in about a minute.
+        // The integer-exact modes run in pp_composite_fixed (composite_fixed_generator.cpp), so
+        // only the float ones get a loop nest here (any other mode would take the generic one).
         for (int id = 0; id < composite::kBlendModeCount; ++id) {
-            if (id < int(composite::BlendMode::Hue) || id >= composite::kFirstPorterDuff) output.specialize(mode == id);
+            const bool separable_or_pd = id < int(composite::BlendMode::Hue) || id >= composite::kFirstPorterDuff;
+            if (separable_or_pd && !composite::uses_fixed_point(composite::BlendMode(id))) output.specialize(mode == id);
         }
     }
 

@@ -7,6 +7,8 @@ export const ROWS = {
   statsHist: 'stats + histogram, 12 MP raw',
   composite1: 'composite 1000² multiply 50 % at (200,300) on 12 MP',
   composite10: 'composite ten layers (mixed modes, sizes, opacities) on 12 MP',
+  composite1raw: 'composite1 with the layer sent raw on every call (pixelpipe only)',
+  composite10raw: 'composite10 with the layers sent raw on every call (pixelpipe only)',
   palette3: 'palette: 3 × map, PNG out, 12 MP',
   pngDefault: 'PNG, default level, 12 MP',
   pngSmallest: 'PNG, smallest setting, 12 MP',

@@ -19,7 +19,13 @@ export default {
       const layers = request.layers.map((l) => {
         const { imageInput, maskInput, font, ...rest } = l;
         const out = { ...rest };
-        if (imageInput !== undefined) out.handle = images[imageInput].handle;
+        if (imageInput !== undefined) {
+          const image = images[imageInput];
+          out.handle = image.handle;
+          // This call's own copy (no content key: freed after the call, acquire.js settleInputs):
+          // the engine may take its pixels, so a raw backdrop becomes the canvas without a copy.
+          out.consumable = image.fresh && image.key === undefined;
+        }
         if (maskInput !== undefined) out.maskHandle = images[maskInput].handle;
         if ((l.gradient || l.color) && l.text === undefined && imageInput === undefined) {
           out.width ??= request.width; // a box-less solid or gradient covers the canvas

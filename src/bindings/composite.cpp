@@ -9,6 +9,8 @@
 //   { width, height, background: [r, g, b, a],
 //     layers: [ {
 //       handle?,                 // image layer: a handle from decodeImage (pipeline::find_image)
+//       consumable?,             // true: the handle is the call's own copy, released after it;
+//                                // its pixels are taken out of the store (may become the canvas)
 //       text?, fontPtr?, fontLength?,   // text layer: UTF-8 string; font bytes malloc'ed by JS
 //                                       // (freed by JS after the call)
 //       gradient?: { type: 'linear' | 'radial', angle?, center?: [x, y], radius?,
@@ -24,6 +26,7 @@
 #include <emscripten/bind.h>
 
 #include <cmath>
+#include <deque>
 #include <string>
 
 #include "bindings/marshal.h"
@@ -62,10 +65,18 @@ void text_style(const val &o, composite::TextStyle &st) {
                : align == "right" ? composite::TextAlign::Right : composite::TextAlign::Left;
 }
 
-Status layer_from_js(const val &o, composite::Layer &l) {
+// `taken`: the images of consumable handles, owned for the call (a deque: stable addresses).
+Status layer_from_js(const val &o, composite::Layer &l, std::deque<Image> &taken) {
     if (has(o, "handle")) {
         l.kind = composite::LayerKind::Image;
-        l.image = pipeline::find_image(o["handle"].as<int>());
+        const int handle = o["handle"].as<int>();
+        if (has(o, "consumable") && o["consumable"].as<bool>()) {
+            taken.push_back(pipeline::take_image(handle));
+            l.movable = taken.back().empty() ? nullptr : &taken.back();
+            l.image = l.movable;
+        } else {
+            l.image = pipeline::find_image(handle);
+        }
         if (!l.image) return bad("image: unknown or released image handle");
     } else if (has(o, "text")) {
         l.kind = composite::LayerKind::Text;
@@ -118,9 +129,10 @@ val create_composite(val request, val limits_js, val output) {
     req.height = int(number(request, "height", 0));
     if (has(request, "background")) req.background = rgba(request["background"]);
     const val layers = has(request, "layers") ? request["layers"] : val::array();
+    std::deque<Image> taken;
     for (int i = 0, n = layers["length"].as<int>(); i < n; ++i) {
         composite::Layer l;
-        Status s = layer_from_js(layers[i], l);
+        Status s = layer_from_js(layers[i], l, taken);
         if (!s.is_ok()) {
             s.variant = i;
             return error_to_js(s);

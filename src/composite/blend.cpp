@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "pp_composite_fixed.h"
 #include "pp_composite_layer.h"
 #include "pp_composite_nonseparable.h"
 
@@ -52,7 +53,8 @@ Status blend_layer(Image &canvas, const Image &layer, int x, int y, BlendMode mo
 
     const Image *mask_image = mask && mask_mode != MaskMode::None ? mask : &layer;  // unread when None
     const bool nonseparable = mode >= BlendMode::Hue && mode <= BlendMode::Luminosity;
-    const auto pipeline = nonseparable ? pp_composite_nonseparable : pp_composite_layer;
+    const auto pipeline = nonseparable ? pp_composite_nonseparable
+                          : uses_fixed_point(mode) ? pp_composite_fixed : pp_composite_layer;
     // Rows [ya, yb) of the clipped box through the blend pipeline.
     auto blend_rows = [&](int64_t ya, int64_t yb) -> Status {
         auto region = canvas.view().cropped(0, int(x0), int(x1 - x0)).cropped(1, int(ya), int(yb - ya));

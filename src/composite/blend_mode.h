@@ -45,6 +45,14 @@ constexpr bool clears_outside_source(BlendMode m) {
            m == BlendMode::DestinationAtop;
 }
 
+// The modes pp_composite_fixed blends in integer maths (B is exact in 8-bit units squared); the
+// others (dodge, burn, soft_light, the non-separable modes, Porter-Duff) take the float pipelines.
+constexpr bool uses_fixed_point(BlendMode m) {
+    return m == BlendMode::Normal || m == BlendMode::Multiply || m == BlendMode::Screen || m == BlendMode::Overlay ||
+           m == BlendMode::Darken || m == BlendMode::Lighten || m == BlendMode::HardLight ||
+           m == BlendMode::Difference || m == BlendMode::Exclusion;
+}
+
 // How a mask image gives coverage (multiplies the layer's alpha).
 enum class MaskMode : int {
     None = 0,

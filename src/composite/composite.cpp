@@ -15,7 +15,8 @@ namespace {
 
 // The backdrop of most composites: a photo at (0, 0) the canvas's size, normal, opacity 1, no
 // mask. When it is also opaque, source-over gives exactly its pixels whatever lies below, so the
-// canvas starts as them: one 48 MB copy (none when the layer owns its pixels) instead of the
+// canvas starts as them: one 48 MB copy (none when the layer owns its pixels or may take them,
+// Layer::movable: a raw backdrop sent with the call) instead of the
 // background fill and a float blend pass over 12 MP. The opacity check reads the layer once on
 // the thread pool and stops at nothing cheaper than that: a photo with alpha takes the blend.
 bool hides_everything_below(const Layer &layer, const PreparedLayer &pl, int width, int height) {
@@ -24,8 +25,9 @@ bool hides_everything_below(const Layer &layer, const PreparedLayer &pl, int wid
            px.width() == width && px.height() == height && codec::is_opaque(px);
 }
 
-Result<Image> copy_of(PreparedLayer &&pl) {
+Result<Image> copy_of(PreparedLayer &&pl, Image *movable) {
     if (!pl.borrowed_pixels) return std::move(pl.own_pixels);
+    if (pl.borrowed_pixels == movable) return std::move(*movable);
     auto copy = Image::allocate(pl.borrowed_pixels->width(), pl.borrowed_pixels->height());
     if (copy.ok()) std::memcpy(copy.value().data(), pl.borrowed_pixels->data(), pl.borrowed_pixels->size_bytes());
     return copy;
@@ -61,7 +63,7 @@ Result<Image> create_composite(const CompositeRequest &request, const Limits &li
         auto prepared = prepare_layer(layer, limits);
         Status s = prepared.ok() ? Status::ok() : prepared.status();
         if (s.is_ok() && i == 0 && hides_everything_below(layer, prepared.value(), request.width, request.height)) {
-            auto copy = copy_of(prepared.take());
+            auto copy = copy_of(prepared.take(), layer.movable);
             if (!copy.ok()) return copy.status();
             canvas = copy.take();
             continue;

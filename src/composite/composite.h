@@ -59,6 +59,8 @@ struct TextStyle {
 struct Layer {
     LayerKind kind = LayerKind::Solid;
     const Image *image = nullptr;          // kind Image (borrowed)
+    Image *movable = nullptr;              // = image when the engine may take its pixels (the call's
+                                           // own copy of an input, freed after the call anyway)
     const Image *mask = nullptr;           // optional, any size: scaled to the layer's box
     MaskMode mask_mode = MaskMode::Luminance;
     double x = 0, y = 0;                   // top-left on the canvas, px (rounded to whole pixels)

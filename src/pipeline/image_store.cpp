@@ -54,6 +54,15 @@ bool release_image(int handle) {
     s.images.erase(it);
     return true;
 }
+Image take_image(int handle) {
+    Store &s = store();
+    auto it = s.images.find(handle);
+    if (it == s.images.end()) return Image();
+    s.bytes -= it->second.image.size_bytes();
+    Image taken = std::move(it->second.image);
+    it->second.image = Image();  // a moved-from Image keeps its size, which release_image subtracts
+    return taken;
+}
 
 size_t stored_image_bytes() { return store().bytes; }
 

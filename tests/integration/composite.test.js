@@ -36,6 +36,31 @@ describeWithEngine('createComposite', () => {
     }
   });
 
+  test('a raw backdrop the call may consume, an ImageHandle and a cached input all keep serving their pixels', async () => {
+    // With no cache the call's own copy of a raw input is taken as the canvas (no copy); a handle
+    // (and, with an image cache, a stored input) must stay intact for the next call.
+    const { ImageProcessingService } = await import('../../js/index.js');
+    const backdrop = flat(6, 5, [200, 100, 50, 255]);
+    const layer = { color: [40, 200, 120, 255], x: 1, y: 1, width: 3, height: 2, opacity: 0.5, blendMode: 'multiply' };
+    const want = sourceOver([200, 100, 50, 255], [40, 200, 120, 127.5], (b, s) => b * s);
+    for (const options of [{ cache: null, imageCacheBytes: 0 }, {}]) {
+      const svc = await ImageProcessingService.create({ ...options, build: 'mt' });
+      try {
+        const handle = await svc.load(backdrop);
+        for (const image of [backdrop, handle, handle, backdrop, backdrop]) {
+          const out = await svc.createComposite([{ image }, layer], 6, 5, null, { format: 'raw' });
+          const inside = [...out.data.subarray((6 + 1) * 4, (6 + 1) * 4 + 4)];
+          inside.forEach((v, i) => expect([i, Math.abs(v - want[i]) <= 1]).toEqual([i, true]));
+          expect([...out.data.subarray(0, 4)]).toEqual([200, 100, 50, 255]);
+        }
+        expect([...backdrop.data.subarray(0, 4)]).toEqual([200, 100, 50, 255]); // the caller's pixels
+        handle.release();
+      } finally {
+        await svc.dispose();
+      }
+    }
+  });
+
   test('destination_in clears the canvas outside the layer box (Canvas 2D semantics); CSS spellings are accepted', async () => {
     const out = await services.st.createComposite([{ color: '#ffffff', x: 0, y: 0, width: 2, height: 2, blendMode: 'destination-in' }], 4, 4, 'red', { format: 'raw' });
     expect([...out.data.subarray(0, 4)]).toEqual([255, 0, 0, 255]);
