@@ -9,8 +9,8 @@
 # patches) and compiles only the files pixelpipe needs, with our own target lists (their build
 # systems probe the compiler, and libjpeg-turbo's probe writes SIZEOF_SIZE_T 9 under emscripten).
 #
-# Targets: pp_deflate (libdeflate), pp_jpeg (libjpeg-turbo; in wasm with its Arm Neon intrinsics
-# kernels as wasm SIMD, cmake/libjpeg_neon_wasm.cmake; no x86 SIMD: that is nasm assembly),
+# Targets: pp_deflate (libdeflate), pp_jpeg (libjpeg-turbo without SIMD: its x86 SIMD is nasm
+# assembly, and its Arm Neon intrinsics through SIMDe are slower in wasm: libjpeg_neon_wasm.cmake),
 # pp_webp (libwebp encoder + decoder + sharpyuv, which the 1.2.4 encoder calls; no tools),
 # pp_lcms2 (Little CMS 2: CMYK and LUT-based ICC profiles, src/color/icc_lcms.cpp).
 
@@ -122,7 +122,9 @@ set(PP_JPEG_FILES jcapimin jcapistd jccoefct jccolor jcdctmgr jchuff jcicc jcini
     jquant2 jutils jmemmgr jmemnobs)
 list(TRANSFORM PP_JPEG_FILES PREPEND "${LIBJPEG_DIR}/")
 list(TRANSFORM PP_JPEG_FILES APPEND ".c")
-if (EMSCRIPTEN)
+# OFF: measured 3-5x SLOWER than the C path in wasm (cmake/libjpeg_neon_wasm.cmake has the numbers).
+option(PIXELPIPE_JPEG_NEON "wasm: libjpeg-turbo's Neon intrinsics kernels through SIMDe (slower)" OFF)
+if (EMSCRIPTEN AND PIXELPIPE_JPEG_NEON)
   include("${CMAKE_CURRENT_LIST_DIR}/libjpeg_neon_wasm.cmake")   # sets PP_JPEG_SIMD_FILES
 else ()
   list(APPEND PP_JPEG_FILES "${LIBJPEG_DIR}/jsimd_none.c")

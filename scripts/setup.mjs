@@ -15,8 +15,6 @@ const DEBIAN_PACKAGES = ['emscripten', 'libhalide14-0-dev', 'libstb-dev', 'cmake
   // the native CLI reads JSON requests (composite); the default text font (DejaVu Sans, shipped
   // as dist/fonts/ and loaded only when a text layer needs it)
   'nlohmann-json3-dev', 'fonts-dejavu-core',
-  // SIMDe: libjpeg-turbo's Neon kernels as wasm SIMD (cmake/libjpeg_neon_wasm.cmake)
-  'libsimde-dev',
   // the colour-name lexicon (CSS named colours + the XKCD survey) is generated from its data
   'python3-matplotlib',
   // the package tests' other two engines: Firefox (over WebDriver BiDi) and WebKit (WebKitGTK's

@@ -11,8 +11,9 @@
  * (float DCT and quantisation, 6x6/12x12 scaled IDCT, integer-factor and smooth resampling,
  * the sequential Huffman encoder, null colour conversion), which stay on libjpeg-turbo's C path.
  *
- * Correctness and speed measurements: see the comment at PP_JPEG_NEON_KERNELS in
- * cmake/debian_source.cmake. Compiled only by emscripten (the native build keeps jsimd_none.c).
+ * Compiled only by emscripten with -DPIXELPIPE_JPEG_NEON=ON (OFF by default: exact, but 3-5x
+ * SLOWER than the C path; measurements and the reason in cmake/libjpeg_neon_wasm.cmake). Every
+ * other build keeps upstream's jsimd_none.c.
  */
 #define JPEG_INTERNALS
 #include "jinclude.h"
@@ -81,21 +82,16 @@ GLOBAL(int) jsimd_can_ycc_rgb(void) { return PP_RGB_OK; }
 GLOBAL(int) jsimd_can_ycc_rgb565(void) { return PP_SIMD_TYPES_OK; }
 GLOBAL(int) jsimd_c_can_null_convert(void) { return 0; }
 
-GLOBAL(void)
-jsimd_rgb_ycc_convert(j_compress_ptr cinfo, JSAMPARRAY input_buf, JSAMPIMAGE output_buf,
-                      JDIMENSION output_row, int num_rows)
-{
-  rgb_ycc_kernels[byte_order(cinfo->in_color_space)](cinfo->image_width, input_buf, output_buf,
-                                                     output_row, num_rows);
-}
-
-GLOBAL(void)
-jsimd_rgb_gray_convert(j_compress_ptr cinfo, JSAMPARRAY input_buf, JSAMPIMAGE output_buf,
-                       JDIMENSION output_row, int num_rows)
-{
-  rgb_gray_kernels[byte_order(cinfo->in_color_space)](cinfo->image_width, input_buf, output_buf,
-                                                      output_row, num_rows);
-}
+/* RGB → YCbCr and RGB → grey share the encoder's colour-converter signature. */
+#define PP_FROM_RGB(name, kernels) \
+  GLOBAL(void) jsimd_##name(j_compress_ptr cinfo, JSAMPARRAY input_buf, JSAMPIMAGE output_buf, \
+                            JDIMENSION output_row, int num_rows) \
+  { \
+    kernels[byte_order(cinfo->in_color_space)](cinfo->image_width, input_buf, output_buf, \
+                                               output_row, num_rows); \
+  }
+PP_FROM_RGB(rgb_ycc_convert, rgb_ycc_kernels)
+PP_FROM_RGB(rgb_gray_convert, rgb_gray_kernels)
 
 GLOBAL(void)
 jsimd_ycc_rgb_convert(j_decompress_ptr cinfo, JSAMPIMAGE input_buf, JDIMENSION input_row,
@@ -157,51 +153,20 @@ GLOBAL(int) jsimd_can_h1v2_fancy_upsample(void) { return PP_SIMD_TYPES_OK; }
 GLOBAL(int) jsimd_can_h2v2_merged_upsample(void) { return PP_SIMD_TYPES_OK; }
 GLOBAL(int) jsimd_can_h2v1_merged_upsample(void) { return PP_SIMD_TYPES_OK; }
 
-GLOBAL(void)
-jsimd_h2v2_upsample(j_decompress_ptr cinfo, jpeg_component_info *compptr, JSAMPARRAY input_data,
-                    JSAMPARRAY *output_data_ptr)
-{
-  jsimd_h2v2_upsample_neon(cinfo->max_v_samp_factor, cinfo->output_width, input_data,
-                           output_data_ptr);
-}
+/* The upsamplers' signature; plain upsampling works on the output width, fancy on the input's. */
+#define PP_UPSAMPLE(name, body) \
+  GLOBAL(void) jsimd_##name(j_decompress_ptr cinfo, jpeg_component_info *compptr, \
+                            JSAMPARRAY input_data, JSAMPARRAY *output_data_ptr) { body }
+#define PP_UPSAMPLE_NEON(name, width) \
+  PP_UPSAMPLE(name, jsimd_##name##_neon(cinfo->max_v_samp_factor, width, input_data, \
+                                        output_data_ptr);)
 
-GLOBAL(void)
-jsimd_h2v1_upsample(j_decompress_ptr cinfo, jpeg_component_info *compptr, JSAMPARRAY input_data,
-                    JSAMPARRAY *output_data_ptr)
-{
-  jsimd_h2v1_upsample_neon(cinfo->max_v_samp_factor, cinfo->output_width, input_data,
-                           output_data_ptr);
-}
-
-GLOBAL(void)
-jsimd_int_upsample(j_decompress_ptr cinfo, jpeg_component_info *compptr, JSAMPARRAY input_data,
-                   JSAMPARRAY *output_data_ptr)
-{
-}
-
-GLOBAL(void)
-jsimd_h2v2_fancy_upsample(j_decompress_ptr cinfo, jpeg_component_info *compptr,
-                          JSAMPARRAY input_data, JSAMPARRAY *output_data_ptr)
-{
-  jsimd_h2v2_fancy_upsample_neon(cinfo->max_v_samp_factor, compptr->downsampled_width, input_data,
-                                 output_data_ptr);
-}
-
-GLOBAL(void)
-jsimd_h2v1_fancy_upsample(j_decompress_ptr cinfo, jpeg_component_info *compptr,
-                          JSAMPARRAY input_data, JSAMPARRAY *output_data_ptr)
-{
-  jsimd_h2v1_fancy_upsample_neon(cinfo->max_v_samp_factor, compptr->downsampled_width, input_data,
-                                 output_data_ptr);
-}
-
-GLOBAL(void)
-jsimd_h1v2_fancy_upsample(j_decompress_ptr cinfo, jpeg_component_info *compptr,
-                          JSAMPARRAY input_data, JSAMPARRAY *output_data_ptr)
-{
-  jsimd_h1v2_fancy_upsample_neon(cinfo->max_v_samp_factor, compptr->downsampled_width, input_data,
-                                 output_data_ptr);
-}
+PP_UPSAMPLE_NEON(h2v2_upsample, cinfo->output_width)
+PP_UPSAMPLE_NEON(h2v1_upsample, cinfo->output_width)
+PP_UPSAMPLE_NEON(h2v2_fancy_upsample, compptr->downsampled_width)
+PP_UPSAMPLE_NEON(h2v1_fancy_upsample, compptr->downsampled_width)
+PP_UPSAMPLE_NEON(h1v2_fancy_upsample, compptr->downsampled_width)
+PP_UPSAMPLE(int_upsample, )
 
 GLOBAL(void)
 jsimd_h2v2_merged_upsample(j_decompress_ptr cinfo, JSAMPIMAGE input_buf,
@@ -269,51 +234,21 @@ jsimd_can_idct_ifast(void)
 }
 GLOBAL(int) jsimd_can_idct_float(void) { return 0; }
 
-GLOBAL(void)
-jsimd_idct_2x2(j_decompress_ptr cinfo, jpeg_component_info *compptr, JCOEFPTR coef_block,
-               JSAMPARRAY output_buf, JDIMENSION output_col)
-{
-  jsimd_idct_2x2_neon(compptr->dct_table, coef_block, output_buf, output_col);
-}
+/* Every IDCT entry point has jddctmgr's signature; the Neon kernels take the table directly. */
+#define PP_IDCT(name, body) \
+  GLOBAL(void) jsimd_idct_##name(j_decompress_ptr cinfo, jpeg_component_info *compptr, \
+                                 JCOEFPTR coef_block, JSAMPARRAY output_buf, \
+                                 JDIMENSION output_col) { body }
+#define PP_IDCT_NEON(name) \
+  PP_IDCT(name, jsimd_idct_##name##_neon(compptr->dct_table, coef_block, output_buf, output_col);)
 
-GLOBAL(void)
-jsimd_idct_4x4(j_decompress_ptr cinfo, jpeg_component_info *compptr, JCOEFPTR coef_block,
-               JSAMPARRAY output_buf, JDIMENSION output_col)
-{
-  jsimd_idct_4x4_neon(compptr->dct_table, coef_block, output_buf, output_col);
-}
-
-GLOBAL(void)
-jsimd_idct_6x6(j_decompress_ptr cinfo, jpeg_component_info *compptr, JCOEFPTR coef_block,
-               JSAMPARRAY output_buf, JDIMENSION output_col)
-{
-}
-
-GLOBAL(void)
-jsimd_idct_12x12(j_decompress_ptr cinfo, jpeg_component_info *compptr, JCOEFPTR coef_block,
-                 JSAMPARRAY output_buf, JDIMENSION output_col)
-{
-}
-
-GLOBAL(void)
-jsimd_idct_islow(j_decompress_ptr cinfo, jpeg_component_info *compptr, JCOEFPTR coef_block,
-                 JSAMPARRAY output_buf, JDIMENSION output_col)
-{
-  jsimd_idct_islow_neon(compptr->dct_table, coef_block, output_buf, output_col);
-}
-
-GLOBAL(void)
-jsimd_idct_ifast(j_decompress_ptr cinfo, jpeg_component_info *compptr, JCOEFPTR coef_block,
-                 JSAMPARRAY output_buf, JDIMENSION output_col)
-{
-  jsimd_idct_ifast_neon(compptr->dct_table, coef_block, output_buf, output_col);
-}
-
-GLOBAL(void)
-jsimd_idct_float(j_decompress_ptr cinfo, jpeg_component_info *compptr, JCOEFPTR coef_block,
-                 JSAMPARRAY output_buf, JDIMENSION output_col)
-{
-}
+PP_IDCT_NEON(2x2)
+PP_IDCT_NEON(4x4)
+PP_IDCT_NEON(islow)
+PP_IDCT_NEON(ifast)
+PP_IDCT(6x6, )
+PP_IDCT(12x12, )
+PP_IDCT(float, )
 
 /* ---- entropy coding (encoder): the progressive AC preparation only -----------------------------
  * The sequential Huffman encoder's Neon version (aarch{32,64}/jchuff-neon.c) stores its bit
