@@ -3,6 +3,9 @@
 # compiled to wasm SIMD, with src/codec/libjpeg_simd_wasm.c as the dispatcher in place of
 # jsimd_none.c. Upstream's files are compiled as they are; only two small headers are generated.
 #
+# To try it: `emcmake cmake -B build/wasm-mt -DPIXELPIPE_JPEG_NEON=ON` (and build/wasm-st; the
+# cached option stays ON), then `node scripts/build.mjs --force`; needs Debian's libsimde-dev.
+#
 # OFF by default because it is SLOWER, though exact. Measured 2026-12-02 on this 2-core machine
 # (shared, load 3-10), 4000x3000 q90 4:2:0 JPEG, before/after alternated in the same minutes:
 #   Chromium, bench/run.mjs --rows decode,thumbnail --runs 5 (median ms, two pairs):
