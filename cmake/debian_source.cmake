@@ -9,7 +9,8 @@
 # patches) and compiles only the files pixelpipe needs, with our own target lists (their build
 # systems probe the compiler, and libjpeg-turbo's probe writes SIZEOF_SIZE_T 9 under emscripten).
 #
-# Targets: pp_deflate (libdeflate), pp_jpeg (libjpeg-turbo, no SIMD assembly: nasm x86 only),
+# Targets: pp_deflate (libdeflate), pp_jpeg (libjpeg-turbo without SIMD: its x86 SIMD is nasm
+# assembly, and its Arm Neon intrinsics through SIMDe are slower in wasm: libjpeg_neon_wasm.cmake),
 # pp_webp (libwebp encoder + decoder + sharpyuv, which the 1.2.4 encoder calls; no tools),
 # pp_lcms2 (Little CMS 2: CMYK and LUT-based ICC profiles, src/color/icc_lcms.cpp).
 
@@ -118,11 +119,23 @@ set(PP_JPEG_FILES jcapimin jcapistd jccoefct jccolor jcdctmgr jchuff jcicc jcini
     jcmaster jcomapi jcparam jcphuff jcprepct jcsample jctrans jdapimin jdapistd jdatadst jdatasrc
     jdcoefct jdcolor jddctmgr jdhuff jdicc jdinput jdmainct jdmarker jdmaster jdmerge jdphuff jdpostct
     jdsample jdtrans jerror jfdctflt jfdctfst jfdctint jidctflt jidctfst jidctint jidctred jquant1
-    jquant2 jutils jmemmgr jmemnobs jsimd_none)
+    jquant2 jutils jmemmgr jmemnobs)
 list(TRANSFORM PP_JPEG_FILES PREPEND "${LIBJPEG_DIR}/")
 list(TRANSFORM PP_JPEG_FILES APPEND ".c")
-pixelpipe_codec_library(pp_jpeg ${PP_JPEG_FILES})
+# OFF: measured 3-5x SLOWER than the C path in wasm (cmake/libjpeg_neon_wasm.cmake has the numbers).
+option(PIXELPIPE_JPEG_NEON "wasm: libjpeg-turbo's Neon intrinsics kernels through SIMDe (slower)" OFF)
+if (EMSCRIPTEN AND PIXELPIPE_JPEG_NEON)
+  include("${CMAKE_CURRENT_LIST_DIR}/libjpeg_neon_wasm.cmake")   # sets PP_JPEG_SIMD_FILES
+else ()
+  list(APPEND PP_JPEG_FILES "${LIBJPEG_DIR}/jsimd_none.c")
+endif ()
+pixelpipe_codec_library(pp_jpeg ${PP_JPEG_FILES} ${PP_JPEG_SIMD_FILES})
 target_include_directories(pp_jpeg SYSTEM PUBLIC "${PP_JPEG_CONFIG_DIR}" "${LIBJPEG_DIR}")
+if (PP_JPEG_SIMD_FILES)
+  # WITH_SIMD selects the 16-bit DCT/multiplier types and 32-byte pool alignment the kernels need.
+  target_compile_definitions(pp_jpeg PRIVATE WITH_SIMD)
+  target_include_directories(pp_jpeg PRIVATE "${PP_JPEG_NEON_INCLUDE_DIR}")
+endif ()
 
 # ---- libwebp: lossy + lossless encoder and decoder (no mux/demux, no tools) -------------------
 pixelpipe_debian_source(libwebp LIBWEBP_DIR)
