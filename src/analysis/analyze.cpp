@@ -23,11 +23,6 @@ bool wants(const AnalyzeRequest &req, const char *type) {
     return std::find(req.types.begin(), req.types.end(), type) != req.types.end();
 }
 
-Status halide_status_of(int err) {
-    if (err == 0) return Status::ok();
-    return Status::error(ErrorCode::INTERNAL, "analysis tasks failed (Halide error " + std::to_string(err) + ")");
-}
-
 Status validate(const Image &img, const AnalyzeRequest &req) {
     if (img.empty() || img.width() < 1 || img.height() < 1)
         return Status::error(ErrorCode::INVALID_ARGUMENT, "analyzeImage: empty image");
@@ -149,7 +144,7 @@ Result<std::string> analyze_to_json(const Image &img, const AnalyzeRequest &req)
     if (wants(req, "colors")) parts.run.push_back(Parts::kPalette);
     if (wants(req, "composition") || wants(req, "smartCrop")) parts.run.push_back(Parts::kSaliency);
     if (wants(req, "quality")) parts.run.push_back(Parts::kQuality);
-    if (Status st = halide_status_of(halide_do_par_for(nullptr, part_task, 0, int(parts.run.size()),
+    if (Status st = halide_status("analysis tasks", halide_do_par_for(nullptr, part_task, 0, int(parts.run.size()),
                                                        reinterpret_cast<uint8_t *>(&parts)));
         !st.is_ok())
         return st;

@@ -16,11 +16,6 @@
 namespace pixelpipe::analysis {
 namespace {
 
-Status halide_status(const char *name, int err) {
-    if (err == 0) return Status::ok();
-    return Status::error(ErrorCode::INTERNAL, std::string(name) + " failed (Halide error " + std::to_string(err) + ")");
-}
-
 Status require_pixels(const Image &img) {
     if (img.empty() || img.width() < 1 || img.height() < 1)
         return Status::error(ErrorCode::INVALID_ARGUMENT, "analysis of an empty image");

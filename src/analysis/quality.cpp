@@ -34,7 +34,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "analysis/measures.h"
 
@@ -100,8 +99,7 @@ Result<QualityMeasures> measure_quality(const Image &img, const LumaPlane &luma,
     }
     for (const Hist256 *c : {&all->r, &all->g, &all->b}) {
         m.combing = std::max(m.combing, empty_code_share(*c));
-        const double total = double(std::accumulate(c->begin(), c->end(), int64_t{0}));
-        if (total > 0) m.clipped_channels = std::max(m.clipped_channels, double((*c)[253] + (*c)[254] + (*c)[255]) / total);
+        if (all->count > 0) m.clipped_channels = std::max(m.clipped_channels, double((*c)[253] + (*c)[254] + (*c)[255]) / double(all->count));
     }
     int64_t seen = 0;
     for (int v = 0; v < 256; ++v) {

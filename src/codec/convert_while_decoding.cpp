@@ -92,7 +92,7 @@ Result<int> convert_while_decoding_impl(const color::MatrixTrcTables &tables, vo
     Shared s;
     s.tables = &tables, s.decode = decode, s.decode_ctx = ctx;
     const int err = halide_do_par_for(nullptr, task, 0, 2, reinterpret_cast<uint8_t *>(&s));
-    if (err != 0) return Status::error(ErrorCode::INTERNAL, "converting while decoding failed (Halide error " + std::to_string(err) + ")");
+    if (Status st = halide_status("converting while decoding", err); !st.is_ok()) return st;
     if (!s.status.is_ok()) return s.status;
     return s.failed ? 0 : s.converted;
 }

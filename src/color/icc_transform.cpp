@@ -75,8 +75,7 @@ Status apply_matrix_trc_rows(uint8_t *rgba, int width, int y0, int y1, const Mat
     halide_dimension_t dims[3] = {{0, width, 4}, {0, y1 - y0, width * 4}, {0, 4, 1}};
     Halide::Runtime::Buffer<uint8_t, 3> buf(rgba + size_t(y0) * size_t(width) * 4, 3, dims);
     const int err = pp_icc_matrix_trc(buf, in_lut, matrix, out_lut, buf);
-    if (err != 0) return Status::error(ErrorCode::INTERNAL, "pp_icc_matrix_trc failed (Halide error " + std::to_string(err) + ")");
-    return Status::ok();
+    return halide_status("pp_icc_matrix_trc", err);
 }
 
 }  // namespace pixelpipe::color

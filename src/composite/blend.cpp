@@ -62,8 +62,7 @@ Status blend_layer(Image &canvas, const Image &layer, int x, int y, BlendMode mo
         auto mask_buf = mask_image->view().translated(0, x).translated(1, y);
         const int err = pipeline(region, src, mask_buf, int(mode), mask ? int(mask_mode) : 0,
                                  std::clamp(opacity, 0.0f, 1.0f), region);
-        if (err != 0) return Status::error(ErrorCode::INTERNAL, "composite pass failed (Halide error " + std::to_string(err) + ")");
-        return Status::ok();
+        return halide_status("composite pass", err);
     };
     // An opaque source drawn `normal` at full opacity without a mask replaces the backdrop exactly
     // (W3C: as = 1 gives co = Cs, ao = 1), so such rows are copied, not blended: the usual first

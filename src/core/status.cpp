@@ -1,6 +1,13 @@
 #include "core/status.h"
 
+#include <string>
+
 namespace pixelpipe {
+
+Status halide_status(const char *what, int err) {
+    if (err == 0) return Status::ok();
+    return Status::error(ErrorCode::INTERNAL, std::string(what) + " failed (Halide error " + std::to_string(err) + ")");
+}
 
 const char *error_code_name(ErrorCode code) {
     switch (code) {

@@ -32,6 +32,10 @@ struct Status {
     bool is_ok() const { return code == ErrorCode::OK; }
 };
 
+// The return code of a Halide pipeline or of halide_do_par_for: OK for 0, else INTERNAL naming
+// `what` ("pp_resample failed (Halide error -3)").
+Status halide_status(const char *what, int err);
+
 // A value or a Status. Minimal on purpose: no exceptions, no heap beyond T itself.
 template <typename T>
 class Result {

@@ -430,8 +430,7 @@ Result<Image> run(const Image &src, const std::vector<Segment> &segments) {
         auto out_buf = out.value().view();
         const int err = pp_color_program(in_buf, pre, mats, count, post, float(s.vibrance), use_pre, s.use_vibrance,
                                          use_post, out_buf);
-        if (err != 0)
-            return Status::error(ErrorCode::INTERNAL, "pp_color_program failed (Halide error " + std::to_string(err) + ")");
+        if (Status st = halide_status("pp_color_program", err); !st.is_ok()) return st;
         current = out.take();
         input = &current;
     }

@@ -32,11 +32,6 @@ Status invalid(const std::string &msg) { return Status::error(ErrorCode::INVALID
 
 bool in_range(double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; }
 
-Status halide_status(const char *name, int err) {
-    if (err == 0) return Status::ok();
-    return Status::error(ErrorCode::INTERNAL, std::string(name) + " failed (Halide error " + std::to_string(err) + ")");
-}
-
 // Allocates the output and runs `call(in_view, out_view)`.
 template <typename Call>
 Result<Image> run_same_size(const Image &src, const char *what, const char *pipeline, Call call) {

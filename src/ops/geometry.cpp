@@ -191,9 +191,7 @@ Result<Image> rotate(const Image &src, double degrees, const Rgba8 &bg, Interpol
     Halide::Runtime::Buffer<const uint32_t, 2> px_buf(reinterpret_cast<const uint32_t *>(src.row(0)), 2, px_dims);
     const int err = pp_rotate(in_buf, px_buf, float(std::cos(rad)), float(std::sin(rad)),
                               interpolation == Interpolation::Bilinear ? 0 : 1, bg[0], bg[1], bg[2], bg[3], ow, oh, out_buf);
-    if (err != 0) {
-        return Status::error(ErrorCode::INTERNAL, "pp_rotate failed (Halide error " + std::to_string(err) + ")");
-    }
+    if (Status st = halide_status("pp_rotate", err); !st.is_ok()) return st;
     return out;
 }
 

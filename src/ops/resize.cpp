@@ -36,10 +36,7 @@ Status resample_window(const Image &src, int resize_w, int resize_h, Kernel kern
     const double scale_y = double(src.height()) / sy / resize_h;
     auto in_buf = src.view();
     const int err = pp_resample(in_buf, int(kernel), sx, sy, scale_x, scale_y, off_x, off_y, dst);
-    if (err != 0) {
-        return Status::error(ErrorCode::INTERNAL, "pp_resample failed (Halide error " + std::to_string(err) + ")");
-    }
-    return Status::ok();
+    return halide_status("pp_resample", err);
 }
 
 void fill(Image &img, const std::array<uint8_t, 4> &rgba) {

@@ -76,8 +76,7 @@ Status transfer(const Image &src, const std::vector<Rgb8> &colors, const std::ve
     auto in_buf = src.view();
     auto out_buf = out.view();
     const int err = pp_color_transfer(in_buf, scale[0], scale[1], scale[2], shift[0], shift[1], shift[2], s256, out_buf);
-    if (err != 0) return Status::error(ErrorCode::INTERNAL, "pp_color_transfer failed (Halide error " + std::to_string(err) + ")");
-    return Status::ok();
+    return halide_status("pp_color_transfer", err);
 }
 
 Status quantize(const Image &src, const std::vector<Rgb8> &colors, float dither, int s256, Image &out) {

@@ -34,8 +34,7 @@ Status apply_gradient_map(const Image &src, const GradientLut &lut, int s256, Im
     auto in_buf = src.view();
     auto out_buf = out.view();
     const int err = pp_gradient_map(in_buf, lut_buf, s256, out_buf);
-    if (err != 0) return Status::error(ErrorCode::INTERNAL, "pp_gradient_map failed (Halide error " + std::to_string(err) + ")");
-    return Status::ok();
+    return halide_status("pp_gradient_map", err);
 }
 
 }  // namespace pixelpipe::palette

@@ -24,6 +24,7 @@
 #include "color/icc_profile.h"
 #include "color/icc_transform.h"
 #include "color/icc_writer.h"
+#include "reference/color.h"
 
 using namespace pixelpipe;
 
@@ -120,19 +121,16 @@ bool same_pixels(const Image &a, const Image &b) {
 // published matrices' rounding about 0.05).
 void against_formulas(const Source &src, const Image &stored, const Image &converted) {
     const double g = src.gamma;
-    auto dec = [g](double v) { return g > 0 ? std::pow(v, g) : v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-    auto enc = [](double v) {
-        v = v < 0 ? 0 : v > 1 ? 1 : v;
-        return v <= 0.0031308 ? 12.92 * v : 1.055 * std::pow(v, 1 / 2.4) - 0.055;
-    };
+    // Source curve: a pure gamma, or sRGB's (Display P3 uses it); the destination is sRGB.
+    auto dec = [g](uint8_t code) { return g > 0 ? std::pow(code / 255.0, g) : ref::to_lin(code); };
     const auto &m = src.to_srgb;
     int worst = 0;
     size_t exact = 0, total = 0, changed = 0;
     for (size_t i = 0; i < size_t(stored.width()) * stored.height(); ++i) {
         const uint8_t *in = stored.data() + i * 4, *out = converted.data() + i * 4;
-        const double lin[3] = {dec(in[0] / 255.0), dec(in[1] / 255.0), dec(in[2] / 255.0)};
+        const double lin[3] = {dec(in[0]), dec(in[1]), dec(in[2])};
         for (int r = 0; r < 3; ++r) {
-            const int want = int(std::lround(enc(m[r][0] * lin[0] + m[r][1] * lin[1] + m[r][2] * lin[2]) * 255));
+            const int want = int(std::lround(ref::from_lin(m[r][0] * lin[0] + m[r][1] * lin[1] + m[r][2] * lin[2])));
             const int d = std::abs(int(out[r]) - want);
             worst = std::max(worst, d);
             exact += d == 0;

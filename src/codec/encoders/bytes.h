@@ -16,6 +16,9 @@ inline void put_text(std::vector<uint8_t> &v, const std::string &s) { v.insert(v
 
 }  // namespace pixelpipe::codec
 
-// Reading them back (the caller has checked the bounds).
+// Reading them back, and writing one in place (the caller has checked the bounds).
+inline void set_be32(uint8_t *p, uint32_t x) {
+    for (int i = 0; i < 4; ++i) p[i] = uint8_t(x >> (24 - 8 * i));
+}
 inline uint32_t get_be32(const uint8_t *p) { return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | p[3]; }
 inline uint32_t get_le32(const uint8_t *p) { return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24; }

@@ -34,10 +34,6 @@ using Bytes = std::vector<uint8_t>;
 
 const auto chunk = append_png_chunk;
 
-void write_be32(uint8_t *p, uint32_t x) {
-    for (int i = 0; i < 4; ++i) p[i] = uint8_t(x >> (24 - 8 * i));
-}
-
 // Strips of rows deflated independently (fast path). ~256 KB of filtered bytes per strip: big
 // enough that per-block Huffman headers and chunk framing cost < 0.1 %, small enough to stay in
 // L2 and to give both threads work on a 1 MP image.
@@ -64,8 +60,8 @@ bool make_piece(const uint8_t *data, size_t n, int level, bool first, Piece &pie
     if (first) std::memcpy(p + 8, deflate::kZlibHeader, 2);
     const size_t coded = head + (level == 0 ? deflate::stored_segment(data, n, p + 8 + head)
                                             : deflate::fast_segment(data, n, p + 8 + head));
-    write_be32(p, uint32_t(coded));
-    write_be32(p + 8 + coded, libdeflate_crc32(0, p + 4, coded + 4));
+    set_be32(p, uint32_t(coded));
+    set_be32(p + 8 + coded, libdeflate_crc32(0, p + 4, coded + 4));
     piece.size = coded + 12;
     piece.adler = deflate::adler32(1, data, n);
     piece.raw_size = n;
@@ -124,7 +120,7 @@ void append_pieces(Bytes &png, std::vector<Piece> &pieces) {
     }
     uint8_t tail[6];
     std::memcpy(tail, deflate::kFinalBlock, 2);
-    write_be32(tail + 2, sum);
+    set_be32(tail + 2, sum);
     chunk(png, "IDAT", tail, 6);
 }
 
