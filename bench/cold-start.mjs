@@ -8,7 +8,9 @@
 // compiled wasm from its code cache). Served from localhost, so transfer time is ~0: add the
 // network's time for the gzip sizes in `node scripts/size-report.mjs`. Medians of the runs.
 // 'compile only': in a fresh context, fetching the build's .wasm and WebAssembly.compile() alone,
-// the part of a first visit that grows with the module's size.
+// the part of a first visit that grows with the module's size. 'deferred code': on the first visit,
+// what the first call into the deferred module (scripts/split-wasm.mjs) adds — analyzeImage of a
+// 64×64 image, first call minus second — its fetch and compile on each engine thread that runs it.
 import { chromium } from '@playwright/test';
 import { startServer } from '../web-demo/serve.mjs';
 
@@ -36,18 +38,21 @@ async function startOnce(page, url) {
     const svc = await pp.ImageProcessingService.create({ cache: null });
     const ms = performance.now() - t0;
     const { build } = await svc.capabilities();
+    const tiny = { width: 64, height: 64, data: new Uint8Array(64 * 64 * 4).map((_, i) => (i * 7) & 255) };
+    const timed = async () => { const t = performance.now(); await svc.analyzeImage(tiny, ['colors', 'quality']); return performance.now() - t; };
+    const deferredMs = (await timed()) - (await timed());
     await svc.dispose();
-    return { ms, importMs, build };
+    return { ms, importMs, build, deferredMs };
   });
 }
 
 const servers = { mt: await startServer({ port: 0, isolated: true }), st: await startServer({ port: 0, isolated: false }) };
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 try {
-  console.log('| build | first visit ms (median) | repeat visit ms (median) | of which the import (first visit) | compile only ms (median) | runs |\n| --- | --- | --- | --- | --- | --- |');
+  console.log('| build | first visit ms (median) | repeat visit ms (median) | of which the import (first visit) | compile only ms (median) | deferred code, first call ms (first visit) | runs |\n| --- | --- | --- | --- | --- | --- | --- |');
   for (const build of BUILDS) {
     const url = servers[build].url + 'bench/blank.html';
-    const first = [], repeat = [], compile = [], imports = [];
+    const first = [], repeat = [], compile = [], imports = [], deferred = [];
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -56,13 +61,14 @@ try {
       if (a.build !== build || b.build !== build) throw new Error(`expected the ${build} build, got ${a.build}/${b.build}`);
       first.push(a.ms);
       imports.push(a.importMs);
+      deferred.push(a.deferredMs);
       repeat.push(b.ms);
       await context.close();
       const fresh = await browser.newContext();
       compile.push(await compileOnly(await fresh.newPage(), url, build));
       await fresh.close();
     }
-    console.log(`| ${build} | ${median(first).toFixed(0)} | ${median(repeat).toFixed(0)} | ${median(imports).toFixed(0)} | ${median(compile).toFixed(0)} | ${RUNS} |`);
+    console.log(`| ${build} | ${median(first).toFixed(0)} | ${median(repeat).toFixed(0)} | ${median(imports).toFixed(0)} | ${median(compile).toFixed(0)} | ${median(deferred).toFixed(0)} | ${RUNS} |`);
   }
 } finally {
   await browser.close();

@@ -4,6 +4,7 @@
 // never from browser code, so bundlers never see a node: import.
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { loadModule as loadWith } from './load-module.js';
 
 const require = createRequire(import.meta.url);
@@ -11,7 +12,10 @@ const require = createRequire(import.meta.url);
 export const nodeEngineHost = {
   async instantiate(build) {
     const factory = build === 'mt' ? require('../../dist/node/pixelpipe-mt.cjs') : require('../../dist/node/pixelpipe-st.cjs');
-    return factory();
+    const module = await factory();
+    // The rarely used code (scripts/split-wasm.mjs), read from disk on first call.
+    module.setDeferredUrl(fileURLToPath(new URL(`../../dist/node/pixelpipe-${build}.deferred.wasm`, import.meta.url)));
+    return module;
   },
   readFile: async (url) => new Uint8Array(await readFile(url)),
 };

@@ -10,16 +10,20 @@
 // glue nor share the memory); `worker_file&type=classic` tells the dev server that it is a classic
 // worker script, which it then serves without prepending an `import` of its client (otherwise the
 // worker fails with "Cannot use import statement outside a module": vitejs/vite#15650; verified
-// with Vite 8.4.0, dev server and build, tests/package).
+// with Vite 8.4.0, dev server and build, tests/package). The deferred code module (rarely used
+// code, scripts/split-wasm.mjs) is named the same way; its URL goes into the engine's memory,
+// where every pthread's loader finds it.
 const BUILDS = {
   mt: {
     script: new URL('../../dist/web/pixelpipe-mt.mjs', import.meta.url),
     wasm: new URL('../../dist/web/pixelpipe-mt.wasm', import.meta.url),
+    deferred: new URL('../../dist/web/pixelpipe-mt.deferred.wasm', import.meta.url),
     worker: new URL('../../dist/web/pixelpipe-mt.worker.js?no-inline&worker_file&type=classic', import.meta.url),
   },
   st: {
     script: new URL('../../dist/web/pixelpipe-st.mjs', import.meta.url),
     wasm: new URL('../../dist/web/pixelpipe-st.wasm', import.meta.url),
+    deferred: new URL('../../dist/web/pixelpipe-st.deferred.wasm', import.meta.url),
   },
 };
 
@@ -31,10 +35,12 @@ export const webEngineHost = {
   async instantiate(build) {
     const files = BUILDS[build];
     const glue = await import(/* @vite-ignore */ /* webpackIgnore: true */ files.script.href);
-    return glue.default({
+    const module = await glue.default({
       locateFile: (name) => (name.endsWith('.wasm') ? files.wasm.href : name.endsWith('.worker.js') ? files.worker.href : name),
       mainScriptUrlOrBlob: files.script.href,
     });
+    module.setDeferredUrl(files.deferred.href); // the rarely used code, fetched on first call (scripts/split-wasm.mjs)
+    return module;
   },
 
   /** Bytes of a file shipped with the package (e.g. the default font). */

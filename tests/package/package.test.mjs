@@ -77,7 +77,8 @@ test('the tarball ships both entries, both builds of both flavours, the types an
   for (const file of ['js/index.js', 'js/index.node.js', 'js/pool/worker-entry.js', 'js/pool/worker-entry.node.js',
     'js/types/index.d.ts', 'bin/pixelpipe.js', 'dist/node/pixelpipe-mt.cjs', 'dist/node/pixelpipe-st.cjs', 'dist/node/package.json',
     'dist/web/pixelpipe-mt.mjs', 'dist/web/pixelpipe-mt.wasm', 'dist/web/pixelpipe-mt.worker.js', 'dist/web/pixelpipe-st.mjs',
-    'dist/web/pixelpipe-st.wasm', 'dist/fonts/DejaVuSans.ttf']) {
+    'dist/web/pixelpipe-st.wasm', 'dist/web/pixelpipe-mt.deferred.wasm', 'dist/web/pixelpipe-st.deferred.wasm',
+    'dist/fonts/DejaVuSans.ttf']) {
     assert.ok(packed.includes(file), `${file} is packed`);
   }
   assert.deepEqual(packed.filter((f) => /^(tests|src|halide_generators|scripts|bench)\//.test(f)), []);
@@ -97,7 +98,8 @@ test('Node: the "node" entry runs every example on the threaded build', () => {
 test('zero-config vite build: copies both builds as assets, bundles neither glue', () => {
   sh(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], app);
   const assets = readdirSync(path.join(app, 'dist', 'assets'));
-  for (const re of [/^pixelpipe-mt-.+\.wasm$/, /^pixelpipe-st-.+\.wasm$/, /^pixelpipe-mt-.+\.mjs$/, /^pixelpipe-st-.+\.mjs$/, /^pixelpipe-mt\.worker-.+\.js$/]) {
+  for (const re of [/^pixelpipe-mt-.+\.wasm$/, /^pixelpipe-st-.+\.wasm$/, /^pixelpipe-mt-.+\.mjs$/, /^pixelpipe-st-.+\.mjs$/, /^pixelpipe-mt\.worker-.+\.js$/,
+    /^pixelpipe-mt\.deferred-.+\.wasm$/, /^pixelpipe-st\.deferred-.+\.wasm$/]) {
     assert.ok(assets.some((a) => re.test(a)), `${re} among ${assets}`);
   }
   // The glue (emscripten's factory, EXPORT_NAME createPixelpipe) stays in its own asset: the
