@@ -162,6 +162,7 @@ std::optional<RdfLayout> scan_rdf(std::string_view s) {
                 extended_value = std::string(s.substr(extended_text_at, lt - extended_text_at));
             }
             if (rdf_depth && depth == rdf_depth + 1) {  // a top-level node ends
+                for (size_t i = p; i < lt; ++i) node_has_other |= !is_space(s[i]);  // text before its end tag
                 out.nodes.back().range.end = gt + 1;
                 if (node_has_extended && out.has_extended.empty()) {
                     size_t a = 0, b = extended_value.size();

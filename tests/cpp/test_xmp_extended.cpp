@@ -111,6 +111,12 @@ void scanner() {
     CHECK(o && o->rdf_prefix == "R" && o->about == "u" && o->has_extended == "ABC");
     if (o) CHECK(o->has_extended_range.begin == o->nodes[0].range.begin);  // nothing else in it: the whole node goes
     CHECK(!codec::scan_rdf("<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='urn:not-rdf'></rdf:RDF></x:xmpmeta>"));
+    // A node with more than HasExtendedXMP in it (text, here) keeps the rest: only the attribute goes.
+    const std::string texty = "<rdf:RDF xmlns:rdf='" + kRdf + "'><rdf:Description xmlns:n='http://ns.adobe.com/xmp/note/' "
+                              "n:HasExtendedXMP='G'>text</rdf:Description></rdf:RDF>";
+    auto t = codec::scan_rdf(texty);
+    CHECK(t && t->has_extended == "G" && texty.substr(t->has_extended_range.begin, t->has_extended_range.end - t->has_extended_range.begin) ==
+                                             " n:HasExtendedXMP='G'");
     // Refused: DTDs, unbalanced tags, unterminated markup, no rdf:RDF.
     CHECK(!codec::scan_rdf("<!DOCTYPE x [<!ENTITY a 'b'>]><rdf:RDF xmlns:rdf='" + kRdf + "'></rdf:RDF>"));
     CHECK(!codec::scan_rdf("<rdf:RDF xmlns:rdf='" + kRdf + "'><a></b></rdf:RDF>"));
