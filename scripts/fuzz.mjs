@@ -54,6 +54,7 @@ const TARGETS = {
   fuzz_palette: {},
   fuzz_encode: { dicts: ['steps'] },
   fuzz_svg_trace: {},
+  fuzz_xmp: { seeds: [IMAGE_DIRS, ext('.jpg', '.jpeg')], dicts: ['xmp'] },
 };
 // Seeds bigger than this only slow every mutation down (libFuzzer's -max_len follows the seeds).
 const MAX_SEED_BYTES = Math.min(256 * 1024, maxLen ?? Infinity);

@@ -25,7 +25,10 @@ const DEBIAN_PACKAGES = ['emscripten', 'libhalide14-0-dev', 'libstb-dev', 'cmake
   // ICC profiles the colour-management tests convert with (Adobe RGB, e-sRGB, gray, CMYK: AGPL data, test use only)
   'libgs-common',
   // a font that kerns only through GPOS (Nimbus Sans), for the kerning tests
-  'fonts-urw-base35'];
+  'fonts-urw-base35',
+  // ExifTool: the independent reader (and writer) of JPEG extended XMP in
+  // tests/integration/export-extended-xmp.test.js
+  'libimage-exiftool-perl'];
 
 function log(msg) { console.log(`[setup] ${msg}`); }
 

@@ -96,7 +96,7 @@ export const methods = {
       },
       stripMetadata: {
         type: 'boolean', default: true, snake: 'strip_metadata',
-        doc: "true drops EXIF and XMP. false copies the source's EXIF (Orientation set to 1, since outputs are upright; PixelXDimension/PixelYDimension set to the output size) and XMP into png (eXIf, iTXt), jpeg (APP1) and webp (EXIF, XMP chunks); gif, bmp, tga, ico and svg have no place for them and ignore it. A block too large for one JPEG segment (EXIF over 64 KB, XMP over 65502 bytes) is left out with a logged warning. ICC profiles are independent of it (keepIccProfile).",
+        doc: "true drops EXIF and XMP. false copies the source's EXIF (Orientation set to 1, since outputs are upright; PixelXDimension/PixelYDimension set to the output size) and XMP into png (eXIf, iTXt), jpeg (APP1) and webp (EXIF, XMP chunks); gif, bmp, tga, ico and svg have no place for them and ignore it. In jpeg, XMP over 65502 bytes is written as extended XMP (a standard packet plus extension APP1 segments), and a JPEG source's extended XMP is kept (merged into one packet in png and webp); EXIF over 64 KB, or an XMP packet over 65502 bytes that is not RDF/XML, is left out of jpeg with a logged warning. ICC profiles are independent of it (keepIccProfile).",
       },
       keepIccProfile: {
         type: 'boolean', default: false, snake: 'keep_icc_profile',

@@ -627,7 +627,7 @@ export interface MethodOptionsMap {
     target_size_bytes?: number;
     /** Flatten translucent pixels onto this colour first (any format; jpeg and svg take it as their own `background`, white by default). */
     background?: Color;
-    /** true drops EXIF and XMP. false copies the source's EXIF (Orientation set to 1, since outputs are upright; PixelXDimension/PixelYDimension set to the output size) and XMP into png (eXIf, iTXt), jpeg (APP1) and webp (EXIF, XMP chunks); gif, bmp, tga, ico and svg have no place for them and ignore it. A block too large for one JPEG segment (EXIF over 64 KB, XMP over 65502 bytes) is left out with a logged warning. ICC profiles are independent of it (keepIccProfile). Default: true. */
+    /** true drops EXIF and XMP. false copies the source's EXIF (Orientation set to 1, since outputs are upright; PixelXDimension/PixelYDimension set to the output size) and XMP into png (eXIf, iTXt), jpeg (APP1) and webp (EXIF, XMP chunks); gif, bmp, tga, ico and svg have no place for them and ignore it. In jpeg, XMP over 65502 bytes is written as extended XMP (a standard packet plus extension APP1 segments), and a JPEG source's extended XMP is kept (merged into one packet in png and webp); EXIF over 64 KB, or an XMP packet over 65502 bytes that is not RDF/XML, is left out of jpeg with a logged warning. ICC profiles are independent of it (keepIccProfile). Default: true. */
     stripMetadata?: boolean;
     /** Same as stripMetadata. */
     strip_metadata?: boolean;

@@ -622,6 +622,7 @@ Result<DecodedImage> decode_image(const uint8_t *data, size_t size, const Limits
     MetadataBlobs blobs = extract_metadata_blobs(data, size);
     r.value().exif = std::move(blobs.exif);
     r.value().xmp = std::move(blobs.xmp);
+    r.value().xmp_extended = std::move(blobs.xmp_extended);
     for (std::string &w : blobs.warnings) r.value().warnings.push_back(std::move(w));
     return r;
 }

@@ -23,6 +23,7 @@ struct DecodedImage {
     bool color_converted = false;      // the pixels were converted from icc_profile's space to sRGB
     std::vector<uint8_t> exif;         // the raw EXIF (TIFF block) and XMP packet, for stripMetadata:
     std::vector<uint8_t> xmp;          // false (metadata_blobs.h); empty: none
+    std::vector<uint8_t> xmp_extended; // JPEG: the extended XMP `xmp` names (metadata_blobs.h); empty: none
     std::vector<std::string> warnings; // e.g. a damaged profile that was ignored
 };
 

@@ -9,6 +9,7 @@
 #include "codec/chunks.h"
 #include "codec/exif.h"
 #include "codec/stb_guard.h"
+#include "codec/xmp_extended.h"
 #include "stb_image.h"
 
 namespace pixelpipe::codec {
@@ -41,13 +42,26 @@ void keep_exif(const uint8_t *p, size_t n, MetadataBlobs &out) {
 }
 
 void read_jpeg(const uint8_t *data, size_t size, MetadataBlobs &out) {
+    std::vector<ExtendedXmpPortion> portions;  // pointers into `data`, used before returning
     for_each_jpeg_segment(data, size, [&](uint8_t marker, const uint8_t *seg, size_t n) {
         if (marker != 0xE1) return true;
+        ExtendedXmpPortion portion;
         if (n >= 6 && std::memcmp(seg, "Exif\0\0", 6) == 0) keep_exif(seg, n, out);
         else if (n > sizeof kJpegXmp && std::memcmp(seg, kJpegXmp, sizeof kJpegXmp) == 0)  // sizeof counts the NUL
             keep(out.xmp, seg + sizeof kJpegXmp, n - sizeof kJpegXmp, kMaxXmpBytes, "XMP", out);
+        else if (parse_extended_xmp_portion(seg, n, portion)) portions.push_back(portion);
         return true;
     });
+    if (out.xmp.empty()) {
+        if (!portions.empty()) out.warnings.push_back("extended XMP ignored: there is no standard XMP packet to name it");
+        return;
+    }
+    std::string why;
+    const std::string_view standard(reinterpret_cast<const char *>(out.xmp.data()), out.xmp.size());
+    if (auto extended = join_extended_xmp(standard, std::move(portions), kMaxXmpBytes, why))
+        out.xmp_extended.assign(extended->begin(), extended->end());
+    else if (!why.empty())
+        out.warnings.push_back(why);
 }
 
 void keep_inflated(const uint8_t *z, size_t n, MetadataBlobs &out) {

@@ -15,11 +15,13 @@ struct CarriedMetadata {
     bool icc_converted = false;    // the pixels were converted from `icc` to sRGB on decode
     std::vector<uint8_t> exif;     // TIFF block, orientation as in the source
     std::vector<uint8_t> xmp;      // XMP packet
+    std::vector<uint8_t> xmp_extended;  // JPEG source: the extended XMP `xmp` names (metadata_blobs.h)
 };
 
 // Moves the blobs out of a decode result.
 inline CarriedMetadata carried_metadata(codec::DecodedImage &decoded) {
-    return {std::move(decoded.icc_profile), decoded.color_converted, std::move(decoded.exif), std::move(decoded.xmp)};
+    return {std::move(decoded.icc_profile), decoded.color_converted, std::move(decoded.exif), std::move(decoded.xmp),
+            std::move(decoded.xmp_extended)};
 }
 
 }  // namespace pixelpipe::pipeline

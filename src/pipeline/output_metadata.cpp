@@ -96,7 +96,7 @@ Result<std::vector<uint8_t>> finish_output(const std::vector<uint8_t> &encoded, 
     if (!declared.ok() || options.strip || !source || (source->exif.empty() && source->xmp.empty())) return declared;
     // The output is upright (decode applied the orientation) and may be resized.
     const std::vector<uint8_t> exif = source->exif.empty() ? source->exif : codec::exif_for_upright_output(source->exif, width, height);
-    return codec::embed_metadata(declared.value(), format, exif, source->xmp, width, height, warnings);
+    return codec::embed_metadata(declared.value(), format, exif, source->xmp, source->xmp_extended, width, height, warnings);
 }
 
 }  // namespace pixelpipe::pipeline

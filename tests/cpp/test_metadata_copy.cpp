@@ -194,7 +194,8 @@ void embedding() {
     auto a = pipeline::encode_output(img, output("bmp", false), &carried);
     auto b = pipeline::encode_output(img, output("bmp", true), &carried);
     CHECK(a.ok() && b.ok() && a.value() == b.value());
-    // An XMP packet too large for one JPEG APP1 segment is left out with a warning; EXIF still goes.
+    // An XMP packet too large for one JPEG APP1 segment that is not RDF/XML (so it cannot become
+    // extended XMP: test_xmp_extended.cpp) is left out with a warning; EXIF still goes.
     pipeline::CarriedMetadata big = carried;
     big.xmp.assign(70000, ' ');
     std::vector<std::string> warnings;
