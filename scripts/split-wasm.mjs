@@ -31,6 +31,11 @@ const DEFERRED = [
   { archive: /^pixelpipe_core$/, object: /^registry\.cpp\.o$/, name: /::run<pixelpipe::codec::(WebpOptions|GifOptions|IcoOptions|SvgOptions|NoOptions)\b/,
     why: 'the rare encoders, as inlined into the encoder registry\'s adapters (NoOptions: bmp, tga)' },
   { archive: /^bindings$/, object: /^(analyze|composite|palette)\.cpp\.o$/, why: 'the three methods\' Embind entry points' },
+  { archive: /^pp_(median3|median5|median7|bilateral|motion_blur|edge_detect|convolve|pixelate|vignette)$/, why: 'the effect filters (blurs and sharpening stay)' },
+  { archive: /^pixelpipe_core$/, object: /^(filter_ops|filters)\.cpp\.o$/,
+    name: /pixelpipe::ops::(?:\(anonymous namespace\)::)?(?:run_)?(?:motion_blur|median|edge_detect|emboss|convolve|denoise|pixelate|vignette)\(/,
+    why: 'the effect filters\' C++ side' },
+  { archive: /^pixelpipe_core$/, object: /^(xmp_extended_split|md5)\.cpp\.o$/, why: 'writing JPEG extended XMP (packets over 65502 bytes)' },
   { archive: /^pp_deflate$/, object: /^deflate_compress\.c\.o$/, why: 'libdeflate\'s compressor: PNG levels 4–9 (0–3 are the own fast deflate; its CRC-32 stays)' },
   { archive: /^pp_jpeg$/, object: /^(jquant1|jquant2|jdmerge|jcphuff|jfdctflt|jidctflt)\.c\.o$/, why: 'libjpeg-turbo parts never or rarely run: colour-mapped output, merged upsampling, progressive encoding, float DCT' },
 ];
