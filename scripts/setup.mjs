@@ -9,8 +9,9 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// Debian packages the build and the tests need (python3-* are the tests' independent oracles).
-const DEBIAN_PACKAGES = ['emscripten', 'libhalide14-0-dev', 'libstb-dev', 'cmake', 'ninja-build', 'g++', 'chromium',
+// Debian packages the build and the tests need (python3-* are the tests' independent oracles;
+// binaryen's wasm-split, an emscripten dependency, is also called by scripts/split-wasm.mjs).
+const DEBIAN_PACKAGES = ['emscripten', 'binaryen', 'libhalide14-0-dev', 'libstb-dev', 'cmake', 'ninja-build', 'g++', 'chromium',
   'dpkg-dev', 'python3', 'python3-pil', 'python3-numpy', 'python3-opencv', 'python3-skimage',
   // the native CLI reads JSON requests (composite); the default text font (DejaVu Sans, shipped
   // as dist/fonts/ and loaded only when a text layer needs it)

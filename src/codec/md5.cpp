@@ -1,7 +1,8 @@
 // md5.cpp: see md5.h. Little CMS, already linked for colour management, has an MD5 (it computes
 // ICC profile IDs with it) behind its public plugin API: cmsMD5alloc/cmsMD5add/cmsMD5finish. We
 // use it rather than a second copy; tests/cpp/test_md5.cpp checks it against RFC 1321's vectors.
-// If Little CMS ever moves into a separately loaded module, this file needs its own digest.
+// In the wasm builds Little CMS and this file's one caller (writing extended XMP) both live in the
+// deferred module (scripts/split-wasm.mjs): the call loads it like any other deferred code.
 #include "codec/md5.h"
 
 #include <algorithm>
