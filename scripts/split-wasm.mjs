@@ -64,8 +64,12 @@ function main() {
   const deferred = all.filter((f) => deferrable(f.name, owners));
   const report = Number(process.env.PIXELPIPE_SPLIT_REPORT ?? 0); // N: list the N largest functions the core keeps
   if (report) {
-    const kept = all.filter((f) => !deferred.includes(f)).sort((a, b) => b.size - a.size).slice(0, report);
-    for (const f of kept) console.log(`${String(f.size).padStart(8)}  ${ownerOf(f.name, owners).archive}:${ownerOf(f.name, owners).object}  ${f.name.slice(0, 110)}`);
+    const moved = new Set(deferred);
+    const kept = all.filter((f) => !moved.has(f)).sort((a, b) => b.size - a.size).slice(0, report);
+    for (const f of kept) {
+      const { archive, object } = ownerOf(f.name, owners);
+      console.log(`${String(f.size).padStart(8)}  ${archive}:${object}  ${f.name.slice(0, 110)}`);
+    }
   }
   const list = `${wasm}.deferred-functions.txt`;
   writeFileSync(list, `${deferred.map((f) => escapeName(f.name)).join('\n')}\n`);

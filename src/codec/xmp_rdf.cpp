@@ -130,24 +130,23 @@ std::optional<RdfLayout> scan_rdf(std::string_view s) {
         const size_t lt = s.find('<', p);
         if (lt == std::string_view::npos) break;
         const std::string_view rest = s.substr(lt);
+        // Comments, CDATA sections and processing instructions are skipped whole; unterminated: not XMP.
+        const auto skip = [&](std::string_view open_tag, std::string_view close_tag) {
+            const size_t e = s.find(close_tag, lt + open_tag.size());
+            return e == std::string_view::npos ? e : e + close_tag.size();
+        };
         if (rest.substr(0, 4) == "<!--") {
-            const size_t e = s.find("-->", lt + 4);
-            if (e == std::string_view::npos) return std::nullopt;
-            p = e + 3;
+            if ((p = skip("<!--", "-->")) == std::string_view::npos) return std::nullopt;
             continue;
         }
         if (rest.substr(0, 9) == "<![CDATA[") {
-            const size_t e = s.find("]]>", lt + 9);
-            if (e == std::string_view::npos) return std::nullopt;
+            if ((p = skip("<![CDATA[", "]]>")) == std::string_view::npos) return std::nullopt;
             if (rdf_depth && open.size() == rdf_depth + 1) node_has_other = true;  // text in a top-level node
-            p = e + 3;
             continue;
         }
         if (rest.substr(0, 2) == "<!") return std::nullopt;  // DOCTYPE and other declarations
         if (rest.substr(0, 2) == "<?") {
-            const size_t e = s.find("?>", lt + 2);
-            if (e == std::string_view::npos) return std::nullopt;
-            p = e + 2;
+            if ((p = skip("<?", "?>")) == std::string_view::npos) return std::nullopt;
             continue;
         }
         if (rest.substr(0, 2) == "</") {

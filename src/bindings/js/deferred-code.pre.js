@@ -13,8 +13,9 @@ Module['setDeferredUrl'] = function (url) {
   Module['HEAPU8'].set(bytes, at);
   Module['HEAPU8'][at + bytes.length] = 0;
 };
+function ppDeferredUrl() { return UTF8ToString(Module['_pp_deferred_url']()); }
 Module['loadSplitModule'] = function (file, imports) {
-  var url = UTF8ToString(Module['_pp_deferred_url']()) || file;
+  var url = ppDeferredUrl() || file;
   var bytes;
   if (typeof XMLHttpRequest != 'undefined') {
     var xhr = new XMLHttpRequest();
@@ -43,7 +44,7 @@ Module['deferredCodeLoads'] = function () { return Module['_pp_deferred_load_cou
 // refuse to compile or instantiate a large module synchronously; the service never runs there):
 // instantiating the deferred module fills this thread's function table, so no placeholder is called.
 Module['loadDeferredCode'] = function (url) {
-  url = url || UTF8ToString(Module['_pp_deferred_url']());
+  url = url || ppDeferredUrl();
   return fetch(url, { credentials: 'same-origin' })
     .then(function (response) {
       if (!response.ok) throw new Error('deferred code ' + url + ': HTTP ' + response.status);
