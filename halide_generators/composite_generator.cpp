@@ -13,7 +13,6 @@
 #include "Halide.h"
 #include "common/blend_math.h"
 #include "common/color_math.h"
-#include "common/filters_schedules.h"
 #include "common/layout.h"
 #include "common/schedules.h"
 
@@ -29,36 +28,34 @@ class Composite : public Generator<Composite<kNonSeparable>> {
 public:
     GeneratorParam<bool> threads{"threads", false};  // parallel row strips (host and -mt builds)
 
-    GeneratorInput<Buffer<uint8_t, 3>> backdrop{"backdrop"};  // x, y, c: the canvas region, RGBA8 straight
-    GeneratorInput<Buffer<uint8_t, 3>> layer{"layer"};        // covers backdrop's region, same coordinates
-    GeneratorInput<Buffer<uint8_t, 3>> mask{"mask"};          // covers the region; unread when mask_mode = 0
-    GeneratorInput<int> mode{"mode"};                         // composite::BlendMode id
-    GeneratorInput<int> mask_mode{"mask_mode"};               // composite::MaskMode: 0 none, 1 luminance, 2 alpha
-    GeneratorInput<float> opacity{"opacity"};                 // 0..1
-    GeneratorOutput<Buffer<uint8_t, 3>> output{"output"};     // the same region (may alias backdrop)
+    // Pixels packed as u32 (R in the low byte), as pp_composite_fixed takes them
+    // (composite_fixed_generator.cpp says why).
+    GeneratorInput<Buffer<uint32_t, 2>> backdrop{"backdrop"};  // the canvas region, RGBA8 straight
+    GeneratorInput<Buffer<uint32_t, 2>> layer{"layer"};        // covers backdrop's region, same coordinates
+    GeneratorInput<Buffer<uint32_t, 2>> mask{"mask"};          // covers the region; unread when mask_mode = 0
+    GeneratorInput<int> mode{"mode"};                          // composite::BlendMode id
+    GeneratorInput<int> mask_mode{"mask_mode"};                // composite::MaskMode: 0 none, 1 luminance, 2 alpha
+    GeneratorInput<float> opacity{"opacity"};                  // 0..1
+    GeneratorOutput<Buffer<uint32_t, 2>> output{"output"};     // the same region (may alias backdrop)
 
     void generate() {
-        // u8 <-> float through u8_to_f32 and i32: LLVM scalarizes cast<float>(u8) and
-        // cast<uint8_t>(float) lane by lane on wasm simd128 (filters_schedules.h). Measured, wasm
-        // st in Node 20, 1000x1000 normal layer: 88 ms with plain casts.
-        // strict_float: u8_to_f32 is 2^23 + n minus 2^23; with fast-math reassociation the
-        // two 2^23 terms of a sum (screen: b + s - b s) were cancelled after adding, where 2^24
-        // has no room for the last bit (test_composite: screen off by 2, plus_lighter by 87).
-        // The non-separable chain still differed by up to 2 levels from the reference with it
-        // (test_composite: hue/saturation/color), so it keeps plain casts for now.
+        // Channels to float through i32 (f32x4.convert_i32x4_s: exact, and no 2^23 bit trick for
+        // fast-math to reassociate); back through i32 in a select, which keeps the simplifier from
+        // folding the casts into ones LLVM scalarizes on wasm (as in pp_unsharp_combine).
         const float k = 1.0f / 255.0f;
-        auto unit = [&](Expr u8) { return (kNonSeparable ? cast<float>(u8) : strict_float(u8_to_f32(u8))) * k; };
+        auto unit = [&](Expr px, int ch) { return cast<float>(cast<int32_t>(packed_channel(px, ch))) * k; };
+        Expr bd = backdrop(x, y), ly = layer(x, y), m = mask(x, y);
         Rgb3 cb, cs;
         for (int i = 0; i < 3; ++i) {
-            cb[i] = unit(backdrop(x, y, i));
-            cs[i] = unit(layer(x, y, i));
+            cb[i] = unit(bd, i);
+            cs[i] = unit(ly, i);
         }
-        Expr ab = unit(backdrop(x, y, 3));
-        Expr m_alpha = unit(mask(x, y, 3));
-        Expr m_luma = luma709(unit(mask(x, y, 0)), unit(mask(x, y, 1)), unit(mask(x, y, 2)));
+        Expr ab = unit(bd, 3);
+        Expr m_alpha = unit(m, 3);
+        Expr m_luma = luma709(unit(m, 0), unit(m, 1), unit(m, 2));
         Expr coverage = select(mask_mode == int(composite::MaskMode::Luminance), m_luma * m_alpha,
                                mask_mode == int(composite::MaskMode::Alpha), m_alpha, 1.0f);
-        Expr as = unit(layer(x, y, 3)) * opacity * coverage;
+        Expr as = unit(ly, 3) * opacity * coverage;
 
         Rgb3 blended;
         if (kNonSeparable) {
@@ -69,25 +66,17 @@ public:
         }
         auto co = composite_pixel(mode, cb, ab, cs, as, blended);
         Expr ao = clamp(co[3], 0.0f, 1.0f);
-        std::vector<Expr> px(4);
         Expr inv_ao = 1.0f / max(ao, 1e-12f);  // one division per pixel, not per channel
-        // The select on i32 keeps the simplifier from folding cast<uint8_t>(cast<int32_t>(f)) into
-        // cast<uint8_t>(f), which LLVM scalarizes on wasm (i32.trunc_f32_u per lane); as in
-        // pp_unsharp_combine.
-        auto to_u8 = [&](Expr unit_value) {
-            return cast<uint8_t>(select(ao > 0.0f, cast<int32_t>(round(clamp(unit_value, 0.0f, 1.0f) * 255.0f)), 0));
+        auto to_u32 = [&](Expr unit_value) {
+            return cast<uint32_t>(select(ao > 0.0f, cast<int32_t>(round(clamp(unit_value, 0.0f, 1.0f) * 255.0f)), 0));
         };
-        for (int i = 0; i < 3; ++i) px[i] = to_u8(co[i] * inv_ao);
-        px[3] = to_u8(ao);
-        pixel(x, y) = Tuple(px);
-        output(x, y, c) = mux(c, {pixel(x, y)[0], pixel(x, y)[1], pixel(x, y)[2], pixel(x, y)[3]});
+        Expr packed = to_u32(ao) << 24;
+        for (int i = 0; i < 3; ++i) packed = packed | (to_u32(co[i] * inv_ao) << (8 * i));
+        pixel(x, y) = packed;
+        output(x, y) = pixel(x, y);
 
-        constrain_rgba8_interleaved(backdrop);
-        constrain_rgba8_interleaved(layer);
-        constrain_rgba8_interleaved(mask);
-        constrain_rgba8_interleaved(output);
-        for (auto *b : {&backdrop, &layer, &mask}) set_rgba_estimates(*b, 1000, 1000);
-        set_rgba_estimates(output, 1000, 1000);
+        for (auto *b : {&backdrop, &layer, &mask}) constrain_packed_rgba8(*b);
+        constrain_packed_rgba8(output);
         mode.set_estimate(kNonSeparable ? int(composite::BlendMode::Hue) : 0);
         mask_mode.set_estimate(0);
         opacity.set_estimate(1.0f);
@@ -96,10 +85,10 @@ public:
     void schedule() {
         if (this->auto_schedule) return;
         // Pixels vectorized along x (two float vectors per step); `pixel` computes the four
-        // channels of a vector of pixels planar in registers and `output` interleaves them.
+        // channels of a vector of pixels planar in registers and packs them.
         // Row strips of 32 for the thread pool.
         const int lanes = this->template natural_vector_size<float>() * 2;
-        schedule_rgba_pixelwise(output, x, y, c, xo, xi, yo, yi, lanes, 32, threads);
+        schedule_packed_pixelwise(output, x, y, xo, xi, yo, yi, lanes, 32, threads);
         pixel.compute_at(output, xo).vectorize(x, lanes, TailStrategy::GuardWithIf);
         if (kNonSeparable) {
             // The chain's stages per vector of pixels (registers), in order.
@@ -121,7 +110,7 @@ public:
     }
 
 private:
-    Var x{"x"}, y{"y"}, c{"c"}, xo{"xo"}, xi{"xi"}, yo{"yo"}, yi{"yi"};
+    Var x{"x"}, y{"y"}, xo{"xo"}, xi{"xi"}, yo{"yo"}, yi{"yi"};
     Func pixel{"pixel"}, base{"base"}, saturated{"saturated"}, shifted{"shifted"}, clipped{"clipped"};
 
     // §10.2 as staged Funcs (each stage reads the previous one's stored values):

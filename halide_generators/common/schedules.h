@@ -60,6 +60,18 @@ inline void schedule_rgba_pixelwise(Halide::Func out, const Halide::Var &x, cons
     if (threads) out.parallel(yo);
 }
 
+// The same for packed RGBA8 (layout.h): one u32 per pixel, no channel dimension.
+inline void schedule_packed_pixelwise(Halide::Func out, const Halide::Var &x, const Halide::Var &y,
+                                      const Halide::Var &xo, const Halide::Var &xi, const Halide::Var &yo,
+                                      const Halide::Var &yi, int lanes, int rows, bool threads) {
+    using namespace Halide;
+    out.split(y, yo, yi, rows, TailStrategy::GuardWithIf)
+        .split(x, xo, xi, lanes, TailStrategy::GuardWithIf)
+        .reorder(xi, xo, yi, yo)
+        .vectorize(xi);
+    if (threads) out.parallel(yo);
+}
+
 // A filter written as acc(x, y, c) = 0; acc(x, y, c) += w * in(.., r) and read through
 // f(x, y, c) = acc(x, y, c). A single float32x4 accumulator is latency-bound (each tap's add waits
 // for the previous one). Computing acc for a tile of `tile` pixels with the tap loop(s) `r` (all

@@ -38,9 +38,12 @@ export default {
         }
         return out;
       });
+      const t0 = performance.now();
       const r = api.callEngine(module, 'createComposite', [{ width: request.width, height: request.height, background: request.background, layers }, limits, request.output]);
       const output = { format: r.format, width: r.width, height: r.height, data: api.ownedBytes(r.data) };
-      return { value: { output }, transfer: [output.data.buffer] };
+      // For the service's debug log: layers, blends, encoding and the result's copy into JS memory.
+      const timings = { pipelineMs: performance.now() - t0 };
+      return { value: { output, timings }, transfer: [output.data.buffer] };
     } finally {
       for (const ptr of fonts) api.free(module, ptr);
     }

@@ -29,6 +29,17 @@ void clear_outside(Image &canvas, int x0, int y0, int x1, int y1) {
     }
 }
 
+// The u32-per-pixel view the blend pipelines take (composite_fixed_generator.cpp says why) of an
+// interleaved RGBA8 view: the same memory and coordinates, strides in pixels.
+template <typename T>
+Halide::Runtime::Buffer<uint32_t, 2> packed(const Halide::Runtime::Buffer<T, 3> &rgba) {
+    const halide_buffer_t *b = rgba.raw_buffer();
+    halide_dimension_t dims[2] = {{b->dim[0].min, b->dim[0].extent, 1},
+                                  {b->dim[1].min, b->dim[1].extent, b->dim[1].stride / 4}};
+    auto *host = reinterpret_cast<uint32_t *>(const_cast<uint8_t *>(rgba.data()));
+    return Halide::Runtime::Buffer<uint32_t, 2>(host, 2, dims);
+}
+
 // True when every pixel of the span has alpha 255 (the loop vectorises: an AND over every 4th byte).
 bool opaque_span(const uint8_t *px, int64_t count) {
     uint8_t all = 255;
@@ -60,8 +71,15 @@ Status blend_layer(Image &canvas, const Image &layer, int x, int y, BlendMode mo
         auto region = canvas.view().cropped(0, int(x0), int(x1 - x0)).cropped(1, int(ya), int(yb - ya));
         auto src = layer.view().translated(0, x).translated(1, y);
         auto mask_buf = mask_image->view().translated(0, x).translated(1, y);
-        const int err = pipeline(region, src, mask_buf, int(mode), mask ? int(mask_mode) : 0,
-                                 std::clamp(opacity, 0.0f, 1.0f), region);
+        const int used_mask = mask ? int(mask_mode) : 0;
+        const float alpha = std::clamp(opacity, 0.0f, 1.0f);
+        for (const halide_buffer_t *b : {region.raw_buffer(), src.raw_buffer(), mask_buf.raw_buffer()}) {
+            if (b->dim[0].stride != 4 || b->dim[2].stride != 1 || b->dim[1].stride % 4 != 0) {
+                return Status::error(ErrorCode::INTERNAL, "composite pass: not interleaved RGBA8 rows");
+            }
+        }
+        auto out = packed(region);
+        const int err = pipeline(out, packed(src), packed(mask_buf), int(mode), used_mask, alpha, out);
         return halide_status("composite pass", err);
     };
     // An opaque source drawn `normal` at full opacity without a mask replaces the backdrop exactly
