@@ -16,7 +16,7 @@
 //     (error <= 1 LSB; hard_light's threshold Cs <= 0.5 is s <= 127 on 8-bit s);
 //   X87 = 128 s + q15(B87 - 128 s, ab * 128.5), Co87 = 128 b + q15(X87 - 128 b, t * 32768), where
 //   q15(a, w) = (a w + 2^14) >> 15 is wasm's i16x8.q15mulr_sat_s (Halide rounding_mul_shift_right);
-//   then Co = Co87 / 128 rounded, saturated to u8 (i8x16.narrow_i16x8_u).
+//   then Co = Co87 / 128 rounded, clamped to 0..255 and packed with ao.
 // Worst error before the final rounding ~3 LSB = 0.023 level, so the result stays within 1 level
 // of the double reference (tests/cpp/test_composite.cpp), as the 32-bit version did. Why 16-bit:
 // the 32-bit version (i32 lanes: 4 pixels per vector op) spent ~40 wasm SIMD instructions per

@@ -29,7 +29,7 @@ void clear_outside(Image &canvas, int x0, int y0, int x1, int y1) {
     }
 }
 
-// The u32-per-pixel view the blend pipelines take (composite_fixed_generator.cpp says why) of an
+// The u32-per-pixel view the blend pipelines take (halide_generators/common/layout.h says why) of an
 // interleaved RGBA8 view: the same memory and coordinates, strides in pixels.
 template <typename T>
 Halide::Runtime::Buffer<uint32_t, 2> packed(const Halide::Runtime::Buffer<T, 3> &rgba) {
