@@ -39,23 +39,17 @@ public:
     GeneratorOutput<Buffer<uint32_t, 2>> output{"output"};     // the same region (may alias backdrop)
 
     void generate() {
-        // Channels to float through i32 (f32x4.convert_i32x4_s: exact, and no 2^23 bit trick for
-        // fast-math to reassociate); back through i32 in a select, which keeps the simplifier from
-        // folding the casts into ones LLVM scalarizes on wasm (as in pp_unsharp_combine).
-        const float k = 1.0f / 255.0f;
-        auto unit = [&](Expr px, int ch) { return cast<float>(cast<int32_t>(packed_channel(px, ch))) * k; };
-        Expr bd = backdrop(x, y), ly = layer(x, y), m = mask(x, y);
+        // Channels to float by packed_unit (blend_math.h); back through i32 in a select, which
+        // keeps the simplifier from folding the casts into ones LLVM scalarizes on wasm (as in
+        // pp_unsharp_combine).
+        Expr bd = backdrop(x, y), ly = layer(x, y);
         Rgb3 cb, cs;
         for (int i = 0; i < 3; ++i) {
-            cb[i] = unit(bd, i);
-            cs[i] = unit(ly, i);
+            cb[i] = packed_unit(bd, i);
+            cs[i] = packed_unit(ly, i);
         }
-        Expr ab = unit(bd, 3);
-        Expr m_alpha = unit(m, 3);
-        Expr m_luma = luma709(unit(m, 0), unit(m, 1), unit(m, 2));
-        Expr coverage = select(mask_mode == int(composite::MaskMode::Luminance), m_luma * m_alpha,
-                               mask_mode == int(composite::MaskMode::Alpha), m_alpha, 1.0f);
-        Expr as = unit(ly, 3) * opacity * coverage;
+        Expr ab = packed_unit(bd, 3);
+        Expr as = packed_unit(ly, 3) * opacity * mask_coverage(mask(x, y), mask_mode);
 
         Rgb3 blended;
         if (kNonSeparable) {

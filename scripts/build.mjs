@@ -12,10 +12,10 @@ const build = path.join(root, 'build');
 const dist = path.join(root, 'dist');
 const INPUTS = ['package.json', 'CMakeLists.txt', 'cmake', 'halide_generators', 'src', 'tests/cpp', 'tests/oracle', 'scripts/build.mjs',
   'scripts/split-wasm.mjs', 'scripts/lib/wasm-names.mjs'];
-const OUTPUTS = ['web/pixelpipe-mt.mjs', 'web/pixelpipe-mt.wasm', 'web/pixelpipe-mt.deferred.wasm', 'web/pixelpipe-mt.worker.js',
-  'web/pixelpipe-st.mjs', 'web/pixelpipe-st.wasm', 'web/pixelpipe-st.deferred.wasm', 'node/pixelpipe-mt.cjs',
-  'node/pixelpipe-mt.wasm', 'node/pixelpipe-mt.deferred.wasm', 'node/pixelpipe-mt.worker.js', 'node/pixelpipe-st.cjs',
-  'node/pixelpipe-st.wasm', 'node/pixelpipe-st.deferred.wasm', 'node/package.json', 'fonts/DejaVuSans.ttf'];
+// Each build in each flavour: glue, core and deferred wasm (scripts/split-wasm.mjs), mt's pthread script.
+const OUTPUTS = [...['web', 'node'].flatMap((env) => ['mt', 'st'].flatMap((b) => [
+  `${env}/pixelpipe-${b}.${env === 'web' ? 'mjs' : 'cjs'}`, `${env}/pixelpipe-${b}.wasm`, `${env}/pixelpipe-${b}.deferred.wasm`,
+  ...(b === 'mt' ? [`${env}/pixelpipe-mt.worker.js`] : [])])), 'node/package.json', 'fonts/DejaVuSans.ttf'];
 // createComposite's default text font (Debian fonts-dejavu-core; DejaVu fonts licence), shipped
 // beside the builds and fetched only when a text layer has no font of its own.
 const DEFAULT_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';

@@ -5,11 +5,29 @@
 #include <array>
 
 #include "Halide.h"
+#include "color_math.h"
+#include "layout.h"
 #include "../../src/composite/blend_mode.h"
 
 namespace pixelpipe::gen {
 
 using Rgb3 = std::array<Halide::Expr, 3>;
+
+// Channel `ch` of packed pixels (layout.h) as a float 0..1: through i32, an exact single vector
+// convert (f32x4.convert_i32x4_s), with no 2^23 bit trick for fast-math to reassociate.
+inline Halide::Expr packed_unit(const Halide::Expr &px, int ch) {
+    return Halide::cast<float>(Halide::cast<int32_t>(packed_channel(px, ch))) * (1.0f / 255.0f);
+}
+
+// The coverage a packed mask pixel gives a layer's alpha (composite::MaskMode; CSS Masking 1's
+// luminance mask is Rec.709 luma x the mask's alpha); 1 when mask_mode is None.
+inline Halide::Expr mask_coverage(const Halide::Expr &m, const Halide::Expr &mask_mode) {
+    using Halide::select;
+    Halide::Expr m_alpha = packed_unit(m, 3);
+    Halide::Expr m_luma = luma709(packed_unit(m, 0), packed_unit(m, 1), packed_unit(m, 2));
+    return select(mask_mode == int(composite::MaskMode::Luminance), m_luma * m_alpha,
+                  mask_mode == int(composite::MaskMode::Alpha), m_alpha, 1.0f);
+}
 
 namespace blend_detail {
 using namespace Halide;

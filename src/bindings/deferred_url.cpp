@@ -1,16 +1,16 @@
-// deferred_url.cpp: where the deferred code module is, and how often it was loaded (scripts/split-wasm.mjs). The JS host writes
-// its URL here once after instantiating the engine; every thread's loader
-// (js/deferred-code.pre.js) reads it when its first call into deferred code arrives. Memory is the
-// one thing a pthread shares with the thread that created the engine, and bundlers rename files,
-// so the URL cannot be derived from the glue script's own address.
+// deferred_url.cpp: where the deferred code module is, and how often it was loaded
+// (scripts/split-wasm.mjs). The JS host writes its URL here once after instantiating the engine;
+// every thread's loader (js/deferred-code.pre.js) reads it when its first call into deferred code
+// arrives. Memory is the one thing a pthread shares with the thread that created the engine, and
+// bundlers rename files, so the URL cannot be derived from the glue script's own address.
 #include <emscripten/emscripten.h>
 
-// The number of threads that have loaded it, counted in memory too (any thread may be the one that
-// does): the tests check that core work never loads it.
 #include <atomic>
 
 namespace {
 char deferred_url[4096];  // a URL or a file path; setDeferredUrl refuses longer ones
+// The number of threads that have loaded it, counted in memory too (any thread may be the one
+// that does): the tests check that core work never loads it.
 std::atomic<int> deferred_loads{0};
 }  // namespace
 

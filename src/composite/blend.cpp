@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 
 #include "pp_composite_fixed.h"
@@ -66,18 +67,20 @@ Status blend_layer(Image &canvas, const Image &layer, int x, int y, BlendMode mo
     const bool nonseparable = mode >= BlendMode::Hue && mode <= BlendMode::Luminosity;
     const auto pipeline = nonseparable ? pp_composite_nonseparable
                           : uses_fixed_point(mode) ? pp_composite_fixed : pp_composite_layer;
+    // The packed views need interleaved RGBA8 rows of whole pixels (core::Image's layout).
+    for (const Image *im : std::initializer_list<const Image *>{&canvas, &layer, mask_image}) {
+        const halide_buffer_t *b = im->view().raw_buffer();
+        if (b->dim[0].stride != 4 || b->dim[2].stride != 1 || b->dim[1].stride % 4 != 0) {
+            return Status::error(ErrorCode::INTERNAL, "composite pass: not interleaved RGBA8 rows");
+        }
+    }
+    const int used_mask = mask ? int(mask_mode) : 0;
+    const float alpha = std::clamp(opacity, 0.0f, 1.0f);
     // Rows [ya, yb) of the clipped box through the blend pipeline.
     auto blend_rows = [&](int64_t ya, int64_t yb) -> Status {
         auto region = canvas.view().cropped(0, int(x0), int(x1 - x0)).cropped(1, int(ya), int(yb - ya));
         auto src = layer.view().translated(0, x).translated(1, y);
         auto mask_buf = mask_image->view().translated(0, x).translated(1, y);
-        const int used_mask = mask ? int(mask_mode) : 0;
-        const float alpha = std::clamp(opacity, 0.0f, 1.0f);
-        for (const halide_buffer_t *b : {region.raw_buffer(), src.raw_buffer(), mask_buf.raw_buffer()}) {
-            if (b->dim[0].stride != 4 || b->dim[2].stride != 1 || b->dim[1].stride % 4 != 0) {
-                return Status::error(ErrorCode::INTERNAL, "composite pass: not interleaved RGBA8 rows");
-            }
-        }
         auto out = packed(region);
         const int err = pipeline(out, packed(src), packed(mask_buf), int(mode), used_mask, alpha, out);
         return halide_status("composite pass", err);
